@@ -1,0 +1,1 @@
+"""MongoDB access: connection, embedded server, indexes and the batched article writer."""

@@ -1,0 +1,65 @@
+"""Open a pymongo client on ``MONGO_URI``, or on the embedded server when none is configured."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from pymongo import MongoClient
+from pymongo.database import Database
+
+from newsbot.storage.config import MongoConfig
+from newsbot.storage.embedded import EmbeddedServer, ensure_server
+from newsbot.storage.uri import mask_uri
+
+logger = logging.getLogger(__name__)
+
+
+class MongoUnavailable(RuntimeError):
+    """MongoDB cannot be reached; the message says where and what to do."""
+
+
+@dataclass
+class MongoConnection:
+    client: MongoClient
+    database: Database
+    uri: str
+    embedded: EmbeddedServer | None
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def connect(config: MongoConfig) -> MongoConnection:
+    """Connect (starting the embedded server if needed) and check the server answers."""
+    embedded = None
+    uri = config.uri
+    if not uri:
+        embedded = ensure_server(config.data_dir / "mongo")
+        uri = embedded.uri
+        logger.info(
+            "No MONGO_URI set: using the embedded MongoDB-wire server (SecantusDB) at %s, data in %s. "
+            "Query it with pymongo or `mongosh %s` (database %r); it keeps running after the crawl "
+            "(stop it with `python -m newsbot db stop`).",
+            uri,
+            embedded.data_dir,
+            uri,
+            config.database,
+        )
+    client: MongoClient = MongoClient(
+        uri,
+        tz_aware=True,
+        retryWrites=True,
+        w=config.write_concern_value,
+        serverSelectionTimeoutMS=config.server_selection_timeout_ms,
+        appname="newsbot",
+    )
+    try:
+        client.admin.command("ping")
+    except Exception as exc:
+        client.close()
+        raise MongoUnavailable(
+            f"MongoDB at {mask_uri(uri)} is unreachable ({type(exc).__name__}: {exc}). "
+            "Start it or set MONGO_URI to a reachable server."
+        ) from exc
+    return MongoConnection(client, client[config.database], uri, embedded)

@@ -1,0 +1,164 @@
+"""Start and find the embedded MongoDB-wire server (SecantusDB) used when no ``MONGO_URI`` is set.
+
+SecantusDB runs as a separate process in its own session (so a Ctrl-C on the crawl does not kill
+it), keeps its data in a local folder and writes a small state file so later runs reuse it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+STATE_FILE = "server.json"
+
+
+@dataclass(frozen=True)
+class EmbeddedServer:
+    """A running SecantusDB process."""
+
+    host: str
+    port: int
+    pid: int
+    data_dir: Path
+    log_path: Path
+
+    @property
+    def uri(self) -> str:
+        return f"mongodb://{self.host}:{self.port}/?directConnection=true"
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Terminate the server and wait for it to exit."""
+        _terminate(self.pid, timeout)
+        (self.data_dir / STATE_FILE).unlink(missing_ok=True)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """Return a TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def port_open(host: str, port: int, timeout: float = 0.2) -> bool:
+    """True when something accepts TCP connections on ``host:port``."""
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def server_command() -> list[str]:
+    """The command line that runs SecantusDB with the current interpreter's installation."""
+    exe = shutil.which("secantusd-py", path=str(Path(sys.executable).parent)) or shutil.which("secantusd-py")
+    if exe is None:
+        raise RuntimeError(
+            "SecantusDB is not installed (pip install -r requirements.txt), and no MONGO_URI is set"
+        )
+    return [exe]
+
+
+def start_server(
+    data_dir: Path | str,
+    *,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    wait: float = 30.0,
+    extra_args: tuple[str, ...] = (),
+) -> EmbeddedServer:
+    """Start SecantusDB on ``host:port`` with WiredTiger data in ``data_dir``; wait until it answers."""
+    data_dir = Path(data_dir).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    port = port or free_port(host)
+    log_path = data_dir / "server.log"
+    storage = data_dir / "db"
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen(
+            [
+                *server_command(),
+                "--host",
+                host,
+                "--port",
+                str(port),
+                "--storage-path",
+                str(storage),
+                "--log-level",
+                "WARNING",
+                *extra_args,
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            close_fds=True,
+        )
+    deadline = time.monotonic() + wait
+    while not port_open(host, port):
+        if proc.poll() is not None:
+            raise RuntimeError(f"SecantusDB exited with code {proc.returncode}; see {log_path}")
+        if time.monotonic() > deadline:
+            _terminate(proc.pid, 5)
+            raise RuntimeError(
+                f"SecantusDB did not listen on {host}:{port} within {wait:.0f}s; see {log_path}"
+            )
+        time.sleep(0.05)
+    server = EmbeddedServer(host, port, proc.pid, data_dir, log_path)
+    (data_dir / STATE_FILE).write_text(json.dumps({"host": host, "port": port, "pid": proc.pid}))
+    return server
+
+
+def find_running(data_dir: Path | str) -> EmbeddedServer | None:
+    """Return the server a previous run left running on ``data_dir``, if it still answers."""
+    data_dir = Path(data_dir).resolve()
+    try:
+        state = json.loads((data_dir / STATE_FILE).read_text())
+    except (OSError, ValueError):
+        return None
+    host, port, pid = state.get("host"), state.get("port"), state.get("pid")
+    if not (isinstance(host, str) and isinstance(port, int) and isinstance(pid, int)):
+        return None
+    if _alive(pid) and port_open(host, port):
+        return EmbeddedServer(host, port, pid, data_dir, data_dir / "server.log")
+    return None
+
+
+def ensure_server(
+    data_dir: Path | str, *, host: str = "127.0.0.1", port: int | None = None
+) -> EmbeddedServer:
+    """Reuse the server running on ``data_dir`` or start one."""
+    return find_running(data_dir) or start_server(data_dir, host=host, port=port)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _terminate(pid: int, timeout: float) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                finished, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:  # not our child: poll for existence instead
+                finished = 0 if _alive(pid) else pid
+            if finished:
+                return
+            time.sleep(0.05)

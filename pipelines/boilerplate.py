@@ -1,0 +1,49 @@
+"""Strip aggregator and publisher chrome from title, lead and body (``newsbot.text``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from newsbot.text import clean_text
+from scrapy.crawler import Crawler
+
+from newsbot.drops import drop
+
+TEXT_FIELDS = ("title", "lead", "body")
+
+
+class BoilerplatePipeline:
+    """Cleans the text fields; records the rules that fired; drops items left with no text at all."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> BoilerplatePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        stats = self.crawler.stats
+        fired: list[str] = list(adapter.get("boilerplate_rules") or [])
+        title = adapter.get("title")
+        for field in TEXT_FIELDS:
+            value = adapter.get(field)
+            if not value:
+                adapter[field] = None
+                continue
+            result = clean_text(value, field=field, title=title if field != "title" else None)
+            adapter[field] = result.text or None
+            if field == "title":
+                title = adapter[field]
+            if field == "body" and result.truncated:
+                adapter["body_truncated"] = True
+            for rule in result.rules_fired:
+                stats.inc_value(f"newsbot/boilerplate/{rule}")
+                if rule not in fired:
+                    fired.append(rule)
+        adapter["boilerplate_rules"] = fired
+        if not any(adapter.get(field) for field in TEXT_FIELDS):
+            raise drop(self.crawler, "empty", f"no title, lead or body left on {adapter.get('url')}")
+        return item

@@ -1,0 +1,43 @@
+"""Keep French articles only (``newsbot.language``); every other language is dropped and counted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+
+from newsbot.drops import drop
+from newsbot.language import DEFAULT_BACKEND, detect_language
+
+
+class FrenchFilterPipeline:
+    """Stores the detected language and its score on the item; drops what is not in NEWSBOT_LANGUAGES."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        settings = crawler.settings
+        self.backend = settings.get("NEWSBOT_LANGUAGE_BACKEND") or DEFAULT_BACKEND
+        self.accepted = {
+            code.strip() for code in settings.get("NEWSBOT_LANGUAGES", "fr").split(",") if code.strip()
+        }
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FrenchFilterPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        decision = detect_language(
+            adapter.get("title"), adapter.get("lead"), adapter.get("body"), backend=self.backend
+        )
+        adapter["language"] = decision.language
+        adapter["language_score"] = round(decision.score, 4)
+        self.crawler.stats.inc_value(f"newsbot/language/{decision.language or 'unknown'}")
+        if decision.language not in self.accepted:
+            raise drop(
+                self.crawler,
+                "not_french",
+                f"{decision.language or 'unknown'} (score {decision.score:.2f}) on {adapter.get('url')}",
+            )
+        return item

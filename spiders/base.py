@@ -1,0 +1,177 @@
+"""The spider every newsbot spider derives from: feeds and sitemaps in, article items out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import scrapy
+from newsbot.urls import canonicalize_url
+from scrapy.http import Response, TextResponse
+
+from newsbot.extraction import ExtractedArticle, extract_article
+from newsbot.feeds import FeedEntry, FeedTooLarge, parse_feed
+from newsbot.items import ArticleItem
+from newsbot.outlets import OUTLETS, OutletProfile, profile_for_url
+from spiders.arguments import hosts_of, positive_int, split_urls
+
+logger = logging.getLogger(__name__)
+
+
+class NewsSpider(scrapy.Spider):
+    """Discovers articles from RSS/Atom feeds and (news) sitemaps, then extracts each article page.
+
+    Arguments (``-a name=value``):
+      ``feeds``: comma-separated feed or sitemap URLs replacing the outlet's defaults;
+      ``urls``: comma-separated article URLs to extract directly;
+      ``domains``: extra allowed domains (the hosts of ``feeds`` and ``urls`` are always allowed);
+      ``max_articles``: stop scheduling article pages after this many.
+    """
+
+    name: ClassVar[str] = ""  # abstract: concrete spiders name themselves
+    outlet_id: ClassVar[str | None] = None
+    """Key in ``newsbot.outlets.OUTLETS``; ``None`` for the generic spider."""
+
+    def __init__(
+        self,
+        *args: Any,
+        feeds: str | None = None,
+        urls: str | None = None,
+        domains: str | None = None,
+        max_articles: str | int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.profile: OutletProfile | None = OUTLETS[self.outlet_id] if self.outlet_id else None
+        override_feeds = split_urls(feeds)
+        self.article_urls = split_urls(urls)
+        if override_feeds or self.article_urls:
+            self.feed_urls = override_feeds
+        elif self.profile is not None:
+            self.feed_urls = [*self.profile.feeds, *self.profile.sitemaps]
+        else:
+            raise ValueError(f"the {self.name!r} spider needs -a feeds=URL[,URL…] or -a urls=URL[,URL…]")
+        allowed = set(self.profile.domains) if self.profile else set()
+        allowed |= hosts_of(override_feeds + self.article_urls)
+        allowed |= {d.strip() for d in (domains or "").split(",") if d.strip()}
+        self.allowed_domains = sorted(allowed)
+        self.max_articles = positive_int(max_articles, "max_articles")
+        self._scheduled_articles = 0
+
+    # -- discovery ------------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.feed_urls:
+            yield scrapy.Request(url, callback=self.parse_feed, priority=10)
+        for url in self.article_urls:
+            request = self.article_request(url)
+            if request is not None:
+                yield request
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        """Follow child sitemaps and schedule every article a feed or sitemap announces."""
+        stats = self.crawler.stats
+        stats.inc_value("newsbot/feeds/fetched")
+        try:
+            document = parse_feed(
+                response.body, response.url, max_size=self.settings.getint("DOWNLOAD_MAXSIZE")
+            )
+        except FeedTooLarge as exc:
+            stats.inc_value("newsbot/feeds/rejected/too_large")
+            logger.warning("Feed %s rejected: %s", response.url, exc)
+            return
+        if document.kind == "unknown":
+            stats.inc_value("newsbot/feeds/rejected/unparsable")
+            logger.warning("Feed %s is not RSS, Atom or a sitemap; skipped", response.url)
+            return
+        for child in document.sitemaps:
+            yield scrapy.Request(child.url, callback=self.parse_feed, priority=10)
+        stats.inc_value("newsbot/feeds/entries", len(document.entries))
+        for entry in document.entries:
+            request = self.article_request(entry.url, entry)
+            if request is not None:
+                yield request
+
+    def article_request(self, url: str, entry: FeedEntry | None = None) -> scrapy.Request | None:
+        """The request for one article page, or ``None`` when it is skipped (not an article, limit)."""
+        if self.max_articles is not None and self._scheduled_articles >= self.max_articles:
+            self.crawler.stats.inc_value("newsbot/feeds/skipped/max_articles")
+            return None
+        profile = self.profile_for(url)
+        if entry is not None and profile is not None and not profile.is_article_url(url):
+            self.crawler.stats.inc_value("newsbot/feeds/skipped/not_article")
+            return None
+        self._scheduled_articles += 1
+        return scrapy.Request(url, callback=self.parse_article, cb_kwargs={"entry": entry})
+
+    def profile_for(self, url: str) -> OutletProfile | None:
+        """The outlet profile used to extract ``url``: the spider's own, else one matching the URL."""
+        return self.profile or profile_for_url(url)
+
+    # -- extraction -----------------------------------------------------------------------------
+
+    def parse_article(self, response: Response, entry: FeedEntry | None = None) -> Iterator[ArticleItem]:
+        stats = self.crawler.stats
+        if not isinstance(response, TextResponse):
+            stats.inc_value("newsbot/dropped/not_html")
+            logger.info(
+                "Skipped %s: not an HTML page (%s)", response.url, response.headers.get("Content-Type")
+            )
+            return
+        profile = self.profile_for(response.url)
+        try:
+            extracted = extract_article(
+                response.body, response.url, encoding=response.encoding, profile=profile
+            )
+        except Exception:
+            stats.inc_value("newsbot/dropped/extraction_error")
+            logger.exception("Extraction failed on %s", response.url)
+            return
+        yield self.build_item(extracted, response, profile, entry)
+
+    def build_item(
+        self,
+        extracted: ExtractedArticle,
+        response: Response,
+        profile: OutletProfile | None,
+        entry: FeedEntry | None,
+    ) -> ArticleItem:
+        """Map the extractor's output (and the feed entry's dates as a fallback) onto the item."""
+        published_raw, modified_raw, date_source = (
+            extracted.published_raw,
+            extracted.modified_raw,
+            extracted.date_source,
+        )
+        if not published_raw and entry is not None and entry.published:
+            published_raw, date_source = entry.published, "feed"
+        if not modified_raw and entry is not None and entry.updated:
+            modified_raw = entry.updated
+        return ArticleItem(
+            url=canonicalize_url(response.url, canonical_hint=extracted.canonical_url),
+            source=self.source_for(response.url, profile),
+            title=extracted.title or (entry.title if entry else None),
+            lead=extracted.lead,
+            body=extracted.body,
+            authors=list(extracted.authors),
+            section=extracted.section,
+            tags=list(extracted.tags),
+            paywalled=extracted.paywalled,
+            image_url=extracted.image_url,
+            kind=extracted.kind,
+            body_truncated=extracted.body_truncated,
+            fetched_url=response.url,
+            published_raw=published_raw,
+            modified_raw=modified_raw,
+            date_source=date_source,
+            site_name=extracted.site_name,
+            extraction_method=extracted.extraction_method,
+        )
+
+    def source_for(self, url: str, profile: OutletProfile | None) -> str:
+        """Outlet id: the profile's, else the site's host without ``www.``."""
+        if profile is not None:
+            return profile.id
+        host = urlsplit(url).hostname or "unknown"
+        return host.removeprefix("www.")

@@ -8,7 +8,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from newsbot.drops import drop
-from newsbot.language import DEFAULT_BACKEND, detect_language
+from newsbot.language import DEFAULT_BACKEND, TOO_SHORT, detect_language
 
 
 class FrenchFilterPipeline:
@@ -34,6 +34,8 @@ class FrenchFilterPipeline:
         adapter["language"] = decision.language
         adapter["language_score"] = round(decision.score, 4)
         self.crawler.stats.inc_value(f"newsbot/language/{decision.language or 'unknown'}")
+        if decision.reason == TOO_SHORT:
+            self.crawler.stats.inc_value("newsbot/language/too_short")
         if decision.language not in self.accepted:
             raise drop(
                 self.crawler,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from itemadapter import ItemAdapter
-from newsbot.text import clean_text
+from newsbot.text import clean_text, warm_up
 from scrapy.crawler import Crawler
 
 from newsbot.drops import drop
@@ -21,6 +21,7 @@ class BoilerplatePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> BoilerplatePipeline:
+        warm_up()  # load the French lexicon at start-up, not on the first item
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:

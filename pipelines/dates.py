@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -12,8 +12,6 @@ from scrapy.crawler import Crawler
 from newsbot.dates import parse_byline, parse_date
 
 logger = logging.getLogger(__name__)
-
-FUTURE_TOLERANCE = timedelta(days=1)
 
 
 class DatePipeline:
@@ -30,11 +28,17 @@ class DatePipeline:
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         crawled_at: datetime = adapter.get("crawled_at") or datetime.now(UTC)
-        published = self._read(adapter, "published", crawled_at)
-        modified = self._read(adapter, "modified", crawled_at)
-        if published is None and adapter.get("date_source") == "byline" and adapter.get("published_raw"):
-            byline = parse_byline(adapter["published_raw"], now=crawled_at, tz=self.tz)
-            published, modified = byline.published, modified or byline.modified
+        raw = adapter.get("published_raw")
+        if adapter.get("date_source") == "byline" and isinstance(raw, str) and raw:
+            # A visible byline may carry both dates: "Publié le … Modifié le …".
+            byline = parse_byline(raw, now=crawled_at, tz=self.tz)
+            published, from_byline = byline.published, byline.modified
+            if published is None:
+                self.crawler.stats.inc_value("newsbot/dates/unparsable_published")
+                logger.info("Unreadable byline %r on %s", raw, adapter.get("url"))
+        else:
+            published, from_byline = self._read(adapter, "published", crawled_at), None
+        modified = self._read(adapter, "modified", crawled_at) or from_byline
         if published is not None and modified is not None and modified < published:
             self.crawler.stats.inc_value("newsbot/dates/modified_before_published")
             modified = None
@@ -48,13 +52,9 @@ class DatePipeline:
         value = adapter.get(f"{name}_at") or adapter.get(f"{name}_raw")
         if not value:
             return None
-        parsed = parse_date(value, now=crawled_at, tz=self.tz)
+        parsed = parse_date(value, now=crawled_at, tz=self.tz)  # None for garbage and implausible dates
         if parsed is None:
             stats.inc_value(f"newsbot/dates/unparsable_{name}")
             logger.info("Unreadable %s date %r on %s", name, value, adapter.get("url"))
-            return None
-        if parsed > crawled_at + FUTURE_TOLERANCE:
-            stats.inc_value(f"newsbot/dates/future_{name}")
-            logger.info("Future %s date %r on %s ignored", name, value, adapter.get("url"))
             return None
         return parsed

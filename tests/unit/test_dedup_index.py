@@ -1,0 +1,224 @@
+"""StoryIndex against a real MongoDB-wire server: each dedup layer, restarts, edge cases."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from newsbot.dedup import SketchParams, StoryIndex, sketch_text
+from newsbot.dedup.lru import BoundedLru
+from newsbot.dedup.records import claim_documents, claim_ids, signature_document
+
+STORIES_FILE = Path(__file__).resolve().parents[2] / "newsbot" / "bench" / "data" / "dedup_stories.json"
+STORIES = {s["id"]: s for s in json.loads(STORIES_FILE.read_text(encoding="utf-8"))["stories"]}
+DAY = datetime(2025, 3, 6, 8, 0, tzinfo=UTC)
+
+
+def text_of(story_id: str) -> str:
+    story = STORIES[story_id]
+    return f"{story['title']}\n\n{story['body']}"
+
+
+def published(story_id: str) -> datetime:
+    return datetime.fromisoformat(STORIES[story_id]["published"])
+
+
+def excerpt(text: str) -> str:
+    """An aggregator excerpt: headline glued to the first 40 % of the text, cut mid-word."""
+    title, body = text.split("\n\n", 1)
+    return f"{title}{body[: int(len(body) * 0.4)]}…\nLire la suite »"
+
+
+def light_edit(text: str) -> str:
+    """Another outlet's print: new headline, a few words changed, a "read also" line."""
+    _, body = text.split("\n\n", 1)
+    words = body.split(" ")
+    for position in range(7, len(words), 23):
+        words[position] = "notamment"
+    return "Ce qu'il faut savoir ce matin\n\n" + " ".join(words) + "\n» LIRE AUSSI - Notre dossier"
+
+
+@pytest.fixture
+def index(mongo_db) -> StoryIndex:
+    story_index = StoryIndex(mongo_db, pending_wait=0.2)
+    story_index.ensure_indexes()
+    return story_index
+
+
+def test_a_first_article_founds_a_story(index: StoryIndex) -> None:
+    match = index.assign(
+        url="https://a.fr/1", text=text_of("greve-trafic"), source="a", published_at=published("greve-trafic")
+    )
+    assert match.is_new_story and match.kind == "new" and match.matched_url is None
+    signature = index.collection.find_one({"story_id": match.story_id})
+    assert signature is not None and signature["url"] == "https://a.fr/1"
+    claims = index.collection.count_documents({"s": signature["_id"]})
+    assert claims == index.params.key_count
+
+
+def test_same_text_under_another_url_is_the_same_article(index: StoryIndex) -> None:
+    text = text_of("budget-senat")
+    first = index.assign(url="https://a.fr/1", text=text, source="a", published_at=None)
+    copy = text.upper().replace(" ", "\u00a0") + "\nLire la suite »"
+    second = index.assign(url="https://b.fr/2", text=copy, source="b", published_at=None)
+    assert second.kind == "exact" and not second.is_new_story
+    assert second.story_id == first.story_id
+    assert second.matched_url == "https://a.fr/1" and second.similarity == 1.0
+    assert index.collection.count_documents({"story_id": {"$exists": True}}) == 1
+
+
+def test_an_unchanged_recrawl_is_exact_with_its_own_url(index: StoryIndex) -> None:
+    text = text_of("foot-match")
+    first = index.assign(url="https://a.fr/1", text=text, source="a", published_at=None)
+    again = index.assign(url="https://a.fr/1", text=text, source="a", published_at=None)
+    assert (again.kind, again.story_id, again.matched_url) == ("exact", first.story_id, "https://a.fr/1")
+
+
+def test_a_changed_recrawl_stays_in_its_story(index: StoryIndex) -> None:
+    text = text_of("incendie-maures")
+    first = index.assign(url="https://a.fr/1", text=text, source="a", published_at=None)
+    updated = text + "\n\nMise à jour à 14 heures : le feu est désormais maîtrisé, selon les pompiers."
+    again = index.assign(url="https://a.fr/1", text=updated, source="a", published_at=None)
+    assert again.kind == "near" and again.story_id == first.story_id and again.matched_url == "https://a.fr/1"
+
+
+def test_wire_copies_and_excerpts_join_one_story(index: StoryIndex) -> None:
+    wire = index.assign(
+        url="https://wire.fr/1", text=text_of("afp-port"), source="wire", published_at=published("afp-port")
+    )
+    outlet = index.assign(
+        url="https://n.fr/2", text=text_of("outlet-port"), source="n", published_at=published("outlet-port")
+    )
+    aggregated = index.assign(
+        url="https://agg.fr/3", text=excerpt(text_of("outlet-port")), source="agg", published_at=None
+    )
+    edited = index.assign(
+        url="https://e.fr/4", text=light_edit(text_of("afp-port")), source="e", published_at=None
+    )
+    assert {outlet.story_id, aggregated.story_id, edited.story_id} == {wire.story_id}
+    assert [m.kind for m in (outlet, aggregated, edited)] == ["near", "near", "near"]
+    assert all(0.3 <= m.similarity <= 1.0 for m in (outlet, aggregated, edited))
+
+
+def test_an_excerpt_seen_first_is_joined_by_its_full_article(index: StoryIndex) -> None:
+    short = index.assign(
+        url="https://agg.fr/1", text=excerpt(text_of("ukraine-frappes")), source="agg", published_at=None
+    )
+    full = index.assign(url="https://m.fr/2", text=text_of("ukraine-frappes"), source="m", published_at=None)
+    assert full.story_id == short.story_id and full.kind == "near"
+
+
+def test_same_topic_same_day_stories_stay_apart(index: StoryIndex) -> None:
+    by_topic: dict[str, list[str]] = {}
+    for story_id, story in STORIES.items():
+        by_topic.setdefault(story["topic"], []).append(story_id)
+    story_of = {}
+    for number, story_id in enumerate(STORIES):
+        match = index.assign(
+            url=f"https://x.fr/{number}", text=text_of(story_id), source="x", published_at=published(story_id)
+        )
+        story_of[story_id] = match.story_id
+    for members in by_topic.values():
+        for a in members:
+            for b in members:
+                same_story = STORIES[a]["story"] == STORIES[b]["story"]
+                assert (story_of[a] == story_of[b]) == same_story, (a, b)
+    # and their excerpts go to the right one
+    for story_id in STORIES:
+        match = index.assign(
+            url=f"https://agg.fr/{story_id}", text=excerpt(text_of(story_id)), source="agg", published_at=None
+        )
+        assert match.story_id == story_of[story_id], story_id
+
+
+def test_state_survives_a_new_index_object(mongo_db) -> None:
+    first_run = StoryIndex(mongo_db)
+    founded = first_run.assign(
+        url="https://a.fr/1", text=text_of("grippe-pic"), source="a", published_at=None
+    )
+    del first_run
+    second_run = StoryIndex(mongo_db)  # another process, scrapyd job or a restart: only MongoDB is shared
+    joined = second_run.assign(
+        url="https://b.fr/2", text=light_edit(text_of("grippe-pic")), source="b", published_at=None
+    )
+    assert joined.story_id == founded.story_id and joined.kind == "near"
+
+
+def test_near_duplicates_too_far_apart_in_time_do_not_join(mongo_db) -> None:
+    index = StoryIndex(mongo_db, max_gap=timedelta(days=7))
+    text = text_of("grippe-vaccin")
+    first = index.assign(url="https://a.fr/1", text=text, source="a", published_at=DAY)
+    next_year = index.assign(
+        url="https://a.fr/2", text=light_edit(text), source="a", published_at=DAY + timedelta(days=365)
+    )
+    same_week = index.assign(
+        url="https://a.fr/3",
+        text=light_edit(text) + " Fin.",
+        source="a",
+        published_at=DAY + timedelta(days=2),
+    )
+    undated = index.assign(
+        url="https://a.fr/4", text=light_edit(text) + " Fin!!", source="a", published_at=None
+    )
+    assert next_year.is_new_story and next_year.story_id != first.story_id
+    assert same_week.story_id in {first.story_id, next_year.story_id}
+    assert undated.story_id in {first.story_id, next_year.story_id}
+
+
+def test_threshold_decides(mongo_db) -> None:
+    strict = StoryIndex(mongo_db, collection="strict", threshold=0.99)
+    text = text_of("foot-coach")
+    first = strict.assign(url="https://a.fr/1", text=text, source="a", published_at=None)
+    second = strict.assign(url="https://b.fr/2", text=light_edit(text), source="b", published_at=None)
+    assert second.is_new_story and second.story_id != first.story_id
+
+
+def test_empty_text_founds_its_own_story_without_storing(index: StoryIndex) -> None:
+    first = index.assign(url="https://a.fr/1", text=" \n ", source="a", published_at=None)
+    second = index.assign(url="https://a.fr/2", text="", source="a", published_at=None)
+    assert first.is_new_story and second.is_new_story and first.story_id != second.story_id
+    assert index.collection.count_documents({}) == 0
+
+
+def test_claims_left_by_a_crashed_worker_are_completed(index: StoryIndex) -> None:
+    text = text_of("incendie-prefecture")
+    sketch = sketch_text(text)
+    signature = signature_document(sketch, url="https://crashed.fr/1", source="c", published_at=None)
+    claims = claim_ids(sketch)
+    index.collection.insert_many(claim_documents(claims[:4], signature["_id"]))  # died before the rest
+    match = index.assign(url="https://crashed.fr/1", text=text, source="c", published_at=None)
+    assert match.is_new_story and match.story_id == signature["story_id"]
+    assert index.collection.count_documents({"s": signature["_id"]}) == len(claims)
+    again = index.assign(url="https://other.fr/2", text=text, source="o", published_at=None)
+    assert again.kind == "exact" and again.story_id == match.story_id
+
+
+def test_ensure_indexes_is_idempotent(index: StoryIndex) -> None:
+    index.ensure_indexes()
+    index.ensure_indexes()
+    assert index.collection.name in index.collection.database.list_collection_names()
+
+
+def test_all_workers_must_share_sketch_parameters(mongo_db) -> None:
+    # different key parameters index different keys: the near-duplicate is missed, not mis-joined
+    a = StoryIndex(mongo_db, params=SketchParams(key_shingle_words=6))
+    b = StoryIndex(mongo_db, params=SketchParams(key_shingle_words=5))
+    first = a.assign(url="https://a.fr/1", text=text_of("budget-hcfp"), source="a", published_at=None)
+    second = b.assign(
+        url="https://b.fr/2", text=light_edit(text_of("budget-hcfp")), source="b", published_at=None
+    )
+    assert second.story_id != first.story_id
+
+
+def test_bounded_lru_forgets_the_least_recently_used() -> None:
+    lru: BoundedLru[str, dict] = BoundedLru(2)
+    lru.put("a", {"n": 1})
+    lru.put("b", {"n": 2})
+    assert lru.get("a") == {"n": 1}
+    lru.put("c", {"n": 3})
+    assert lru.get("b") is None and lru.get("a") == {"n": 1} and len(lru) == 2
+    with pytest.raises(ValueError):
+        BoundedLru(0)

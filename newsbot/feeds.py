@@ -6,12 +6,12 @@ fetching anything, with gzip bodies unpacked under a size cap (gzip bombs are re
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urljoin
 
 from lxml import etree
-from scrapy.utils.gz import gunzip
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 
@@ -81,13 +81,17 @@ def _descendant_text(element: etree._Element, name: str) -> str | None:
 
 
 def unpack(body: bytes, max_size: int) -> bytes:
-    """Gunzip a gzip body (sitemaps.xml.gz), refusing more than ``max_size`` bytes once expanded."""
+    """Gunzip a gzip body (``sitemap.xml.gz``), refusing more than ``max_size`` bytes once expanded."""
     if not body.startswith(GZIP_MAGIC):
         return body
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        return gunzip(body, max_size=max_size)
-    except OSError as exc:
-        raise FeedTooLarge(f"gzip body could not be unpacked within {max_size} bytes: {exc}") from exc
+        data = inflater.decompress(body, max_size + 1)
+    except zlib.error:
+        return b""
+    if len(data) > max_size:
+        raise FeedTooLarge(f"gzip body expands beyond {max_size} bytes")
+    return data
 
 
 def parse_feed(body: bytes, base_url: str, *, max_size: int = 50 * 1024 * 1024) -> FeedDocument:

@@ -100,7 +100,7 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsbot/feeds/skipped/max_articles")
             return None
         profile = self.profile_for(url)
-        if entry is not None and profile is not None and not profile.is_article_url(url):
+        if entry is not None and profile is not None and not profile.is_article_path(url):
             self.crawler.stats.inc_value("newsbot/feeds/skipped/not_article")
             return None
         self._scheduled_articles += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -20,6 +21,7 @@ from newsbot.storage.writer import ArticleWriter
 logger = logging.getLogger(__name__)
 
 _STORES: WeakKeyDictionary[Crawler, ArticleStore] = WeakKeyDictionary()
+_STORES_LOCK = threading.Lock()
 
 _LOOKUP_FIELDS = {"_id": 0, "url": 1, "content_hash": 1, "story_id": 1, "revision": 1}
 
@@ -41,12 +43,16 @@ class ArticleStore:
 
     @classmethod
     def for_crawler(cls, crawler: Crawler) -> ArticleStore:
-        """The crawler's store, opened on first use and closed when the spider closes."""
-        store = _STORES.get(crawler)
-        if store is None:
-            store = cls.open(MongoConfig.from_settings(crawler.settings))
-            _STORES[crawler] = store
-            crawler.signals.connect(store._on_spider_closed, signal=signals.spider_closed, weak=False)
+        """The crawler's store, opened on first use and closed when the spider closes.
+
+        Pipelines open it from worker threads at the same time: the lock makes them share one.
+        """
+        with _STORES_LOCK:
+            store = _STORES.get(crawler)
+            if store is None:
+                store = cls.open(MongoConfig.from_settings(crawler.settings))
+                _STORES[crawler] = store
+                crawler.signals.connect(store._on_spider_closed, signal=signals.spider_closed, weak=False)
         return store
 
     def _on_spider_closed(self) -> None:

@@ -74,18 +74,14 @@ def test_rfi_crawl_stores_exactly_the_expected_articles(rfi_site, mongo_uri, mon
     assert senegal["content_hash"] and senegal["story_id"]
 
     cacao = docs[rfi_site.url(CACAO)]
-    assert cacao["published_at"] is None, "an unreadable date must stay null, not be invented"
-    assert cacao["raw_dates"]["published"] == "date inconnue"
-
-    sncf = docs[rfi_site.url(SNCF)]
-    assert sncf["alternate_urls"] == [
-        rfi_site.url("/fr/europe/20240313-transports-greve-des-controleurs-jeudi")
-    ]
+    # Its JSON-LD and byline dates are unreadable: not invented, the day comes from the URL (Paris midnight).
+    assert cacao["published_at"] == datetime(2024, 3, 13, 23, 0, tzinfo=UTC)
+    assert cacao["date_source"] == "url"
+    assert cacao["modified_at"] == datetime(2024, 3, 14, 8, 0, tzinfo=UTC), "sitemap lastmod"
 
     run = last_run(mongo_db, "rfi")
     assert run["dropped"] == {"not_french": 1, "duplicate_url": 1, "duplicate_content": 1}
     assert run["stored"]["inserted"] == 3
-    assert run["newsbot_stats"]["newsbot/dates/unparsable_published"] == 1
     assert rfi_site.fetched("/robots.txt") == 1
 
 

@@ -1,0 +1,100 @@
+"""Parsing text into an lxml tree, and small DOM helpers (CSS selection, class tokens, element text)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml import etree
+from lxml.cssselect import CSSSelector, SelectorError
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
+
+from newsbot.extraction.textnorm import collapse_spaces
+
+_PARSER = HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True
+)
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def parse_html(text: str) -> HtmlElement | None:
+    """Parse a whole page; ``None`` when nothing parseable remains (empty or binary input)."""
+    cleaned = _CONTROL_CHARS.sub("", text)
+    if not cleaned.strip():
+        return None
+    try:
+        root = document_fromstring(cleaned.encode("utf-8", errors="replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    return root if isinstance(root, HtmlElement) else None
+
+
+@lru_cache(maxsize=512)
+def _compiled(selector: str) -> CSSSelector | None:
+    try:
+        return CSSSelector(selector, translator="html")
+    except (SelectorError, ValueError, etree.XPathError):
+        return None
+
+
+def select(root: HtmlElement, selector: str) -> list[HtmlElement]:
+    """Elements matching a CSS selector; an invalid selector matches nothing."""
+    compiled = _compiled(selector)
+    if compiled is None:
+        return []
+    return [element for element in compiled(root) if isinstance(element, HtmlElement)]
+
+
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+_SCREEN_READER_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:sr-only|screen-reader(?:-text)?|visually-hidden|visuallyhidden|u-screen-reader-text|"
+    r"a11y-hidden|hidden)(?:$|\s)",
+    re.IGNORECASE,
+)
+
+
+def is_invisible(element: HtmlElement) -> bool:
+    """Script-like element, or text meant for screen readers only."""
+    if tag_name(element) in _INVISIBLE_TAGS:
+        return True
+    return bool(_SCREEN_READER_CLASS.search(element.get("class") or ""))
+
+
+def element_text(element: HtmlElement) -> str:
+    """Text a reader sees in ``element`` (no scripts, no screen-reader-only spans), whitespace collapsed."""
+    parts: list[str] = []
+    skip_depth = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            if skip_depth or (node is not element and is_invisible(node)):
+                skip_depth += 1
+            elif node.text and isinstance(node.tag, str):
+                parts.append(node.text)
+            continue
+        if skip_depth:
+            skip_depth -= 1
+            if skip_depth:
+                continue
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    return collapse_spaces("".join(parts))
+
+
+@lru_cache(maxsize=8192)
+def _tokens_of(value: str) -> tuple[str, ...]:
+    spaced = _CAMEL_BOUNDARY.sub(" ", value).lower()
+    return tuple(token for token in _TOKEN_SPLIT.split(spaced) if token)
+
+
+def attribute_tokens(element: HtmlElement) -> tuple[str, ...]:
+    """Lower-cased word tokens of an element's ``class`` and ``id`` (BEM, kebab and camelCase split)."""
+    value = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    return _tokens_of(value) if value else ()
+
+
+def tag_name(element: object) -> str:
+    """Lower-case tag name, or ``""`` for comments, entities and processing instructions."""
+    tag = getattr(element, "tag", None)
+    return tag.lower() if isinstance(tag, str) else ""

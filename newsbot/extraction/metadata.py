@@ -1,0 +1,252 @@
+"""Page metadata beside title, body and dates: canonical URL, lead, authors, section, tags, image."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from newsbot.extraction import jsonld
+from newsbot.extraction.authors import clean_authors
+from newsbot.extraction.boilerplate import has_phrase
+from newsbot.extraction.document import attribute_tokens, element_text, select, tag_name
+from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.textnorm import clean_inline, comparable
+
+AUTHOR_META = (
+    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "sailthru.author",
+    "parsely-author", "byl", "cxenseparse:author", "twitter:creator",
+)  # fmt: skip
+_LEAD_TOKENS = frozenset(
+    {"chapo", "chapeau", "standfirst", "lede", "dek", "accroche", "subheadline", "chapô"}
+)
+_LEAD_PAIRS = (
+    ("article", "lead"), ("article", "intro"), ("article", "desc"), ("article", "description"),
+    ("article", "summary"), ("sub", "headline"), ("article", "chapo"), ("post", "excerpt"),
+    ("entry", "summary"),
+)  # fmt: skip
+_BYLINE_TOKENS = frozenset({"author", "authors", "byline", "auteur", "auteurs", "authorname"})
+_WEAK_BYLINE_TOKENS = frozenset(
+    {"signature", "journalist", "journaliste", "contributor", "contributors", "writer"}
+)
+_AUTHOR_PAGE = re.compile(
+    r"/(?:auteurs?|authors?|journalistes?|staff|signatures?|redacteurs?|people)/[^/?#]+"
+)
+MIN_LEAD_CHARS = 30
+MAX_LEAD_CHARS = 1200
+MAX_BYLINE_CHARS = 120
+
+
+def canonical_url(root: HtmlElement, meta: MetaTags, node: dict[str, Any] | None, url: str) -> str | None:
+    """``<link rel=canonical>``, else ``og:url``, else the JSON-LD URL; absolute; never a bare home page."""
+    candidates = [
+        link.get("href") for link in root.iter("link") if "canonical" in (link.get("rel") or "").lower()
+    ]
+    candidates += [meta.first("og:url"), jsonld.url_of(node) if node else None]
+    page_path = urlsplit(url).path.strip("/")
+    for candidate in candidates:
+        value = (candidate or "").strip()
+        if not value:
+            continue
+        absolute = urljoin(url, value)
+        if urlsplit(absolute).scheme not in {"http", "https"}:
+            continue
+        if page_path and not urlsplit(absolute).path.strip("/"):
+            continue
+        return absolute
+    return None
+
+
+def headline(node: dict[str, Any] | None) -> str | None:
+    """JSON-LD ``headline`` (``name`` for media nodes)."""
+    if not node:
+        return None
+    return jsonld.text(node.get("headline")) or jsonld.text(node.get("name"))
+
+
+def first_h1(root: HtmlElement, selectors: tuple[str, ...]) -> str | None:
+    """The outlet's title element, else the ``<h1>`` in ``<article>``/``<main>``, else the first ``<h1>``."""
+    found = [element for selector in selectors for element in select(root, selector)]
+    headings = [element for element in root.iter("h1")]
+    in_content = [h for h in headings if any(tag_name(a) in {"article", "main"} for a in h.iterancestors())]
+    for element in found + in_content + headings:
+        value = clean_inline(element_text(element))
+        if value and len(value) >= 3:
+            return value
+    return None
+
+
+def html_title(root: HtmlElement) -> str | None:
+    """The document ``<title>``."""
+    title = root.find(".//title")
+    return clean_inline(title.text_content()) if title is not None else None
+
+
+def lead(
+    root: HtmlElement, selectors: tuple[str, ...], node: dict[str, Any] | None, meta: MetaTags
+) -> str | None:
+    """Visible standfirst (outlet selector, then standfirst-named element), else the page description."""
+    visible = visible_standfirst(root, selectors)
+    if visible:
+        return visible
+    description = jsonld.text(node.get("description")) if node else None
+    return description or meta.first("og:description", "description", "twitter:description")
+
+
+def visible_standfirst(root: HtmlElement, selectors: tuple[str, ...]) -> str | None:
+    """The chapeau as printed on the page, if an element clearly holds it."""
+    for selector in selectors:
+        for element in select(root, selector):
+            value = clean_inline(element_text(element))
+            if value and len(value) >= MIN_LEAD_CHARS:
+                return value
+    for element in root.iter("p", "div", "span", "h2", "section", "header", "strong"):
+        tokens = attribute_tokens(element)
+        if not tokens:
+            continue
+        if _LEAD_TOKENS.intersection(tokens) or any(has_phrase(tokens, pair) for pair in _LEAD_PAIRS):
+            value = clean_inline(element_text(element))
+            if value and MIN_LEAD_CHARS <= len(value) <= MAX_LEAD_CHARS:
+                return value
+    return None
+
+
+def authors(
+    root: HtmlElement,
+    selectors: tuple[str, ...],
+    node: dict[str, Any] | None,
+    nodes: list[dict[str, Any]],
+    meta: MetaTags,
+) -> list[str]:
+    """JSON-LD authors, else author meta tags, else the outlet's or a generic byline element."""
+    if node:
+        names = clean_authors(jsonld.author_names(node, jsonld.id_index(nodes)))
+        if names:
+            return names
+    names = clean_authors([value for value in meta.all(*AUTHOR_META) if not value.startswith("@")])
+    if names:
+        return names
+    return clean_authors(_byline_texts(root, selectors))
+
+
+def _byline_texts(root: HtmlElement, selectors: tuple[str, ...]) -> list[str]:
+    """Byline strings: outlet selectors, ``rel``/``itemprop`` author, byline-named elements, author links."""
+    for selector in selectors:
+        texts = [element_text(element) for element in select(root, selector)]
+        texts = [text for text in texts if text and len(text) <= MAX_BYLINE_CHARS]
+        if texts:
+            return texts
+    for finder in (_marked_authors, _byline_named, _weak_byline_named, _author_page_links):
+        found = [(inside, text) for inside, text in finder(root) if text and len(text) <= MAX_BYLINE_CHARS]
+        if found:
+            return [min(found, key=lambda item: not item[0])[1]]
+    return []
+
+
+def _inside_content(element: HtmlElement) -> bool:
+    return any(tag_name(ancestor) in {"article", "main"} for ancestor in element.iterancestors())
+
+
+def _marked_authors(root: HtmlElement) -> list[tuple[bool, str]]:
+    found = []
+    for element in root.xpath("//*[@rel='author' or @itemprop='author']"):
+        names = element.xpath(".//*[@itemprop='name']")
+        found.append((_inside_content(element), element_text(names[0]) if names else element_text(element)))
+    return found
+
+
+def _byline_named(root: HtmlElement, names: frozenset[str] = _BYLINE_TOKENS) -> list[tuple[bool, str]]:
+    found = []
+    for element in root.iter():
+        tokens = attribute_tokens(element)
+        if tokens and names.intersection(tokens) and tag_name(element) not in {"body", "html", "img"}:
+            text = element_text(element)
+            if text and not any(char.isdigit() for char in text) and not text.rstrip().endswith(":"):
+                found.append((_inside_content(element), text))
+    return found
+
+
+def _weak_byline_named(root: HtmlElement) -> list[tuple[bool, str]]:
+    return _byline_named(root, _WEAK_BYLINE_TOKENS)
+
+
+def _author_page_links(root: HtmlElement) -> list[tuple[bool, str]]:
+    found = []
+    for link in root.iter("a"):
+        href = (link.get("href") or "").lower()
+        if _AUTHOR_PAGE.search(href):
+            found.append((_inside_content(link), element_text(link)))
+    return found
+
+
+def section(
+    root: HtmlElement,
+    selectors: tuple[str, ...],
+    node: dict[str, Any] | None,
+    nodes: list[dict[str, Any]],
+    meta: MetaTags,
+) -> str | None:
+    """``articleSection``, ``article:section``, the outlet's section element, else a breadcrumb level."""
+    value = jsonld.text(node.get("articleSection")) if node else None
+    value = value or meta.first("article:section", "og:article:section", "section")
+    if value:
+        return value
+    for selector in selectors:
+        for element in select(root, selector):
+            text = clean_inline(element_text(element))
+            if text:
+                return text
+    crumbs = jsonld.breadcrumb_names(nodes)
+    return crumbs[1] if len(crumbs) >= 3 else None
+
+
+def tags(
+    root: HtmlElement, selectors: tuple[str, ...], node: dict[str, Any] | None, meta: MetaTags
+) -> list[str]:
+    """Keywords/tags, de-duplicated in order."""
+    values = jsonld.keywords(node) if node else []
+    if not values:
+        values = meta.all("article:tag", "og:article:tag")
+    if not values:
+        values = [
+            part
+            for value in meta.all("news_keywords", "keywords")
+            for part in (clean_inline(piece) for piece in value.split(","))
+            if part
+        ]
+    if not values:
+        values = [element_text(element) for selector in selectors for element in select(root, selector)]
+    seen: set[str] = set()
+    unique = []
+    for value in values:
+        key = comparable(value)
+        if key and key not in seen and len(value) <= 100:
+            seen.add(key)
+            unique.append(value)
+    return unique
+
+
+def image(meta: MetaTags, node: dict[str, Any] | None, url: str) -> str | None:
+    """``og:image``, else the JSON-LD image, else ``twitter:image``; absolute."""
+    value = meta.first("og:image", "og:image:url", "og:image:secure_url")
+    value = (
+        value
+        or (jsonld.image_url(node) if node else None)
+        or meta.first("twitter:image", "twitter:image:src")
+    )
+    return urljoin(url, value) if value else None
+
+
+def site_name(
+    meta: MetaTags, node: dict[str, Any] | None, nodes: list[dict[str, Any]], fallback: str | None
+) -> str | None:
+    """``og:site_name``, else the JSON-LD publisher, else the outlet name."""
+    return meta.first("og:site_name") or (jsonld.publisher_name(node, nodes) if node else None) or fallback
+
+
+def html_lang(root: HtmlElement) -> str | None:
+    """The declared ``<html lang>`` (informative only)."""
+    value = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or root.get("xml:lang")
+    return value.strip() or None if value else None

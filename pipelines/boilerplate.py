@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from itemadapter import ItemAdapter
-from newsbot.text import clean_text, warm_up
 from scrapy.crawler import Crawler
 
 from newsbot.drops import drop
+from newsbot.text import clean_text, warm_up
 
 TEXT_FIELDS = ("title", "lead", "body")
 

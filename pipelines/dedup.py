@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from itemadapter import ItemAdapter
-from newsbot.dedup import StoryIndex, content_hash
-from newsbot.urls import canonicalize_url
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_to_future
 from twisted.internet.threads import deferToThread
 
+from newsbot.dedup import StoryIndex, content_hash
 from newsbot.drops import drop
 from newsbot.lru import BoundedLRU
 from newsbot.storage.store import ArticleStore
+from newsbot.urls import canonicalize_url
 
 logger = logging.getLogger(__name__)
 

@@ -8,13 +8,13 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
-from newsbot.urls import canonicalize_url
 from scrapy.http import Response, TextResponse
 
 from newsbot.extraction import ExtractedArticle, extract_article
 from newsbot.feeds import FeedEntry, FeedTooLarge, parse_feed
 from newsbot.items import ArticleItem
 from newsbot.outlets import OUTLETS, OutletProfile, profile_for_url
+from newsbot.urls import canonicalize_url
 from spiders.arguments import hosts_of, positive_int, split_urls
 
 logger = logging.getLogger(__name__)

@@ -9,9 +9,15 @@ from pathlib import Path
 
 from bson import json_util
 
+from newsbot.storage.config import MongoConfig
 from newsbot.storage.documents import PendingWrite
 
 logger = logging.getLogger(__name__)
+
+def spill_path(config: MongoConfig) -> Path:
+    """Where a database/collection's unwritten articles wait for ``newsbot replay``."""
+    return config.data_dir / "spill" / f"{config.database}.{config.collection}.jsonl"
+
 
 _JSON_OPTIONS = json_util.JSONOptions(json_mode=json_util.JSONMode.CANONICAL, tz_aware=True)
 

@@ -15,7 +15,7 @@ from scrapy.crawler import Crawler
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoConnection, connect
 from newsbot.storage.schema import ensure_articles_collection
-from newsbot.storage.spill import SpillFile
+from newsbot.storage.spill import SpillFile, spill_path
 from newsbot.storage.writer import ArticleWriter
 
 logger = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ class ArticleStore:
         self.config = config
         self.connection = connection
         self.articles = ensure_articles_collection(connection.database, config.collection)
-        self.spill = SpillFile(config.data_dir / "spill" / f"{config.database}.{config.collection}.jsonl")
+        self.spill = SpillFile(spill_path(config))
         self.writer = ArticleWriter(self.articles, self.spill)
         self._alternates: list[tuple[str, str]] = []
 

@@ -50,6 +50,10 @@ EXTENSIONS = {
     "newsbot.run_report.RunReport": 500,
 }
 
+DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
+
+SPIDER_MIDDLEWARES: dict[str, int] = {}
+
 # --- MongoDB ---------------------------------------------------------------------------------
 # Empty MONGO_URI: newsbot starts (or reuses) an embedded SecantusDB server with data in NEWSBOT_DATA_DIR.
 MONGO_URI = env_str("MONGO_URI", "")

@@ -53,6 +53,7 @@ def test_a_first_article_founds_a_story(index: StoryIndex) -> None:
         url="https://a.fr/1", text=text_of("greve-trafic"), source="a", published_at=published("greve-trafic")
     )
     assert match.is_new_story and match.kind == "new" and match.matched_url is None
+    assert match.similarity == 0.0
     signature = index.collection.find_one({"story_id": match.story_id})
     assert signature is not None and signature["url"] == "https://a.fr/1"
     claims = index.collection.count_documents({"s": signature["_id"]})

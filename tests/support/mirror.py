@@ -1,7 +1,7 @@
 """A local mirror of a news site for offline crawls: serves a fixture folder on 127.0.0.1.
 
 ``{{BASE}}`` in served text files becomes the mirror's own base URL, so pages, feeds and sitemaps
-link to the mirror. A request for ``/a/b`` is answered from ``a/b``, ``a/b.html`` or ``a/b.xml``.
+link to the mirror (other ``{{NAME}}`` placeholders come from ``substitutions``). A request for ``/a/b`` is answered from ``a/b``, ``a/b.html`` or ``a/b.xml``.
 Every request is recorded so tests can count what a crawl fetched.
 """
 
@@ -30,8 +30,16 @@ Route = Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]
 class MirrorServer:
     """Threaded HTTP server over ``root``; use as a context manager or call ``start``/``stop``."""
 
-    def __init__(self, root: Path | str, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        root: Path | str,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        substitutions: dict[str, str] | None = None,
+    ) -> None:
         self.root = Path(root).resolve()
+        self.substitutions = dict(substitutions or {})
+        """Extra ``{{NAME}}`` placeholders (e.g. another mirror's base URL), beside ``{{BASE}}``."""
         self.hits: Counter[str] = Counter()
         self.routes: dict[str, Route] = {}
         self._lock = threading.Lock()
@@ -90,6 +98,8 @@ class MirrorServer:
         body = found.read_bytes()
         if found.suffix in TEMPLATED:
             body = body.replace(b"{{BASE}}", self.base_url.encode())
+            for name, value in self.substitutions.items():
+                body = body.replace(b"{{" + name.encode() + b"}}", value.encode())
         return 200, {"Content-Type": CONTENT_TYPES.get(found.suffix, "application/octet-stream")}, body
 
     def fetched(self, prefix: str = "/") -> int:

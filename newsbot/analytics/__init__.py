@@ -1,0 +1,1 @@
+"""What analysts ask of the articles collection: the queries, the stories view and exports."""

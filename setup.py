@@ -1,4 +1,8 @@
-"""Packaging for pip and for scrapyd eggs (``scrapyd-deploy`` builds an egg from this file)."""
+"""Packaging for pip and for scrapyd eggs (``scrapyd-deploy`` builds an egg from this file).
+
+The egg holds ``newsbot``, ``spiders`` and ``pipelines`` (never ``tests``) and the data files newsbot
+reads at run time: every ``data`` folder inside ``newsbot`` (``tests/ops/test_packaging.py`` checks it).
+"""
 
 from setuptools import find_packages, setup
 
@@ -8,8 +12,7 @@ setup(
     description="Scrapy pipeline that turns French news sites into a clean, deduplicated MongoDB collection",
     python_requires=">=3.11",
     packages=find_packages(include=["newsbot", "newsbot.*", "spiders", "pipelines"]),
-    include_package_data=True,
-    package_data={"newsbot": ["bench/data/*", "language/data/*"]},
+    package_data={"newsbot": ["*/data/*", "*/*/data/*"]},
     entry_points={
         "scrapy": ["settings = newsbot.settings"],
         "console_scripts": ["newsbot = newsbot.cli:main"],

@@ -7,4 +7,9 @@ in ``COMMAND_MODULES`` to make it available.
 COMMAND_MODULES = (
     "newsbot.commands.db",
     "newsbot.commands.replay",
+    "newsbot.commands.stats",
+    "newsbot.commands.export",
+    "newsbot.commands.stories",
+    "newsbot.commands.crawl",
+    "newsbot.commands.schedule",
 )

@@ -42,6 +42,8 @@ WRITE_TIME_DROPS = ("invalid_document",)
 """Drop reasons counted when the writer rejects an item that was already scraped (not counted twice)."""
 
 UNJUDGED_FINISH_REASONS = ("shutdown",)
+FAILED_FINISH_REASONS = ("mongodb_unavailable",)
+"""Finish reasons that fail a run by themselves (the spider closed before it could do its job)."""
 """An interrupted run (Ctrl-C, SIGTERM, a JOBDIR pause) is recorded but not judged: it resumes later."""
 
 
@@ -176,6 +178,9 @@ def check_health(
     if finish_reason in UNJUDGED_FINISH_REASONS:
         check = Check("finish_reason", SKIPPED, f"run ended by {finish_reason}: not judged")
         return HealthReport(SKIPPED, (check,))
+    if finish_reason in FAILED_FINISH_REASONS:
+        check = Check("finish_reason", FAILED, f"run ended by {finish_reason}")
+        return HealthReport(FAILED, (check,))
     checks = [
         _check_feeds(summary, feeds_configured),
         _check_stored(summary),

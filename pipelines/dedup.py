@@ -19,6 +19,7 @@ from twisted.internet.threads import deferToThread
 from newsbot.dedup import StoryIndex, content_hash
 from newsbot.drops import drop
 from newsbot.lru import BoundedLRU
+from newsbot.storage.connection import MongoUnavailable
 from newsbot.storage.store import ArticleStore
 from newsbot.urls import canonicalize_url
 
@@ -64,7 +65,10 @@ class DedupPipeline:
     async def open_spider(self) -> None:
         self.store = await _in_thread(ArticleStore.for_crawler, self.crawler)
         self.stories = StoryIndex(self.store.connection.database)
-        await _in_thread(self.stories.ensure_indexes)
+        try:
+            await _in_thread(self.store.call, self.stories.ensure_indexes)
+        except MongoUnavailable:  # MONGO_SPILL_WHEN_DOWN: assign() creates them when the server answers
+            logger.warning("Story index not prepared: MongoDB is down; items are written 'unchecked'")
 
     async def process_item(self, item: Any) -> Any:
         assert self.store is not None and self.stories is not None, "open_spider() not called"
@@ -95,9 +99,15 @@ class DedupPipeline:
         self.by_hash[digest] = url
 
         # Layers 1 and 2 against what earlier runs and other workers stored.
-        existing = await _in_thread(self.store.find_by_url, url)
+        try:
+            existing = await _in_thread(self.store.find_by_url, url)
+            other = None if existing else await _in_thread(self.store.find_by_content_hash, digest)
+        except MongoUnavailable:
+            # MongoDB down past the retry budget: the writer applies layers 1 and 2 when it can write.
+            adapter["write_mode"] = "unchecked"
+            stats.inc_value("newsbot/dedup/unchecked")
+            return item
         if existing is None:
-            other = await _in_thread(self.store.find_by_content_hash, digest)
             if other is not None and other["url"] != url:
                 self.store.queue_alternate_url(other["url"], url)
                 raise drop(self.crawler, "duplicate_content", f"{url} repeats {other['url']}")
@@ -113,13 +123,18 @@ class DedupPipeline:
         if existing is not None and existing.get("story_id"):
             adapter["story_id"] = existing["story_id"]
         else:
-            match = await _in_thread(
-                self.stories.assign,
-                url=url,
-                text=text,
-                source=adapter.get("source"),
-                published_at=adapter.get("published_at"),
-            )
+            try:
+                match = await _in_thread(
+                    self.store.call,
+                    self.stories.assign,
+                    url=url,
+                    text=text,
+                    source=adapter.get("source"),
+                    published_at=adapter.get("published_at"),
+                )
+            except MongoUnavailable:
+                stats.inc_value("newsbot/dedup/story_unassigned")
+                return item
             adapter["story_id"] = match.story_id
             if not match.is_new_story:
                 stats.inc_value("newsbot/dedup/near_duplicate")

@@ -10,6 +10,7 @@ from newsbot.storage.connection import MongoUnavailable, connect
 from newsbot.storage.replay import replay_spill
 from newsbot.storage.schema import ensure_articles_collection
 from newsbot.storage.spill import SpillFile, spill_path
+from newsbot.storage.writer import ArticleWriter
 
 NAME = "replay"
 HELP = "write the articles saved to the spill file while MongoDB was unreachable"
@@ -21,6 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: MongoConfig) -> int:
     spill = SpillFile(args.file or spill_path(config))
+    if not spill.pending():
+        print(f"nothing to replay in {spill.path}")
+        return 0
     try:
         connection = connect(config)
     except MongoUnavailable as exc:
@@ -28,13 +32,16 @@ def run(args: argparse.Namespace, config: MongoConfig) -> int:
         return 2
     try:
         collection = ensure_articles_collection(connection.database, config.collection)
-        outcome = replay_spill(spill, collection)
+        writer = ArticleWriter(collection, spill, retry_budget=config.retry_budget)
+        outcome = replay_spill(spill, writer)
     finally:
         connection.close()
     report = outcome.report
     print(
         f"replayed {outcome.replayed} from {spill.path}: inserted {report.inserted}, "
         f"updated {report.updated}, unchanged {report.unchanged}, rejected {len(report.rejected)}, "
-        f"still pending {report.spilled}"
+        f"duplicates {len(report.duplicates)}, still pending {report.spilled}"
     )
+    for url, reason in report.rejected:
+        print(f"rejected {url}: {reason}", file=sys.stderr)
     return 0 if report.spilled == 0 else 1

@@ -18,12 +18,29 @@ class MongoConfig:
     write_concern: str
     server_selection_timeout_ms: int
     data_dir: Path
+    retry_budget: float = 30.0
+    """Seconds a write (or a dedup lookup) keeps retrying an unreachable server before giving up."""
+    spill_when_down: bool = False
+    """Down at start: spill every article to disk and carry on instead of closing the crawl."""
+    probe_interval: float = 5.0
+    """While the server is down, how often (seconds) one cheap ping checks whether it is back."""
+    replay_at_start: bool = True
+    """Replay the spill file (articles saved during an earlier outage) when the spider opens."""
+    journal: bool = True
+    """Acknowledged writes are journaled (``j=true``): a server killed right after keeps them."""
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> MongoConfig:
         batch_size = settings.getint("MONGO_BATCH_SIZE", 200)
         if not 1 <= batch_size <= 1000:
             raise ValueError(f"MONGO_BATCH_SIZE must be between 1 and 1000, got {batch_size}")
+        retry_budget = settings.getfloat("MONGO_RETRY_BUDGET", 30.0)
+        probe_interval = settings.getfloat("MONGO_PROBE_INTERVAL", 5.0)
+        if retry_budget < 0 or probe_interval <= 0:
+            raise ValueError(
+                "MONGO_RETRY_BUDGET must be >= 0 and MONGO_PROBE_INTERVAL > 0, "
+                f"got {retry_budget} and {probe_interval}"
+            )
         return cls(
             uri=settings.get("MONGO_URI") or "",
             database=settings.get("MONGO_DATABASE") or "newsbot",
@@ -33,6 +50,11 @@ class MongoConfig:
             write_concern=str(settings.get("MONGO_WRITE_CONCERN") or "1"),
             server_selection_timeout_ms=settings.getint("MONGO_SERVER_SELECTION_TIMEOUT_MS", 10_000),
             data_dir=Path(settings.get("NEWSBOT_DATA_DIR") or ".newsbot"),
+            retry_budget=retry_budget,
+            spill_when_down=settings.getbool("MONGO_SPILL_WHEN_DOWN", False),
+            probe_interval=probe_interval,
+            replay_at_start=settings.getbool("MONGO_REPLAY_AT_START", True),
+            journal=settings.getbool("MONGO_JOURNAL", True),
         )
 
     @property

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pymongo import MongoClient
 from pymongo.database import Database
+from pymongo.errors import PyMongoError
 
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.embedded import EmbeddedServer, ensure_server
@@ -30,12 +31,24 @@ class MongoConnection:
         self.client.close()
 
 
-def connect(config: MongoConfig) -> MongoConnection:
-    """Connect (starting the embedded server if needed) and check the server answers."""
+def describe_error(exc: BaseException) -> str:
+    """A one-line reason without pymongo's topology dump."""
+    text = str(exc).split(", Timeout:")[0].split(" (configured timeouts")[0]
+    return f"{type(exc).__name__}: {text}"
+
+
+def connect(config: MongoConfig, *, check: bool = True) -> MongoConnection:
+    """Connect (starting the embedded server if needed) and check the server answers.
+
+    ``check=False`` skips the check: the client connects lazily, whenever the server answers.
+    """
     embedded = None
     uri = config.uri
     if not uri:
-        embedded = ensure_server(config.data_dir / "mongo")
+        try:
+            embedded = ensure_server(config.data_dir / "mongo")
+        except (OSError, RuntimeError) as exc:
+            raise MongoUnavailable(f"the embedded MongoDB-wire server could not start: {exc}") from exc
         uri = embedded.uri
         logger.info(
             "No MONGO_URI set: using the embedded MongoDB-wire server (SecantusDB) at %s, data in %s. "
@@ -50,16 +63,19 @@ def connect(config: MongoConfig) -> MongoConnection:
         uri,
         tz_aware=True,
         retryWrites=True,
+        retryReads=True,
         w=config.write_concern_value,
+        journal=config.journal,
         serverSelectionTimeoutMS=config.server_selection_timeout_ms,
         appname="newsbot",
     )
-    try:
-        client.admin.command("ping")
-    except Exception as exc:
-        client.close()
-        raise MongoUnavailable(
-            f"MongoDB at {mask_uri(uri)} is unreachable ({type(exc).__name__}: {exc}). "
-            "Start it or set MONGO_URI to a reachable server."
-        ) from exc
+    if check:
+        try:
+            client.admin.command("ping")
+        except PyMongoError as exc:
+            client.close()
+            raise MongoUnavailable(
+                f"MongoDB at {mask_uri(uri)} is unreachable ({describe_error(exc)}). "
+                "Start it or set MONGO_URI to a reachable server."
+            ) from exc
     return MongoConnection(client, client[config.database], uri, embedded)

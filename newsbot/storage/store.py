@@ -1,87 +1,240 @@
-"""The article store one crawl shares between its dedup and writer pipelines."""
+"""The article store one crawl shares between its dedup and writer pipelines.
+
+It owns the connection, the writer, the spill file and one :class:`Availability` (is MongoDB up?)
+that the writer and the lookups share: while the server is down, lookups fail fast with
+:class:`MongoUnavailable` and writes go straight to the spill file; when it answers again the
+collection is (re)prepared and writing resumes.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
-from pymongo import UpdateOne
+import pymongo
 from pymongo.errors import PyMongoError
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider
 
+from newsbot.storage.availability import Availability, attempt_timeout, is_transient, ping
 from newsbot.storage.config import MongoConfig
-from newsbot.storage.connection import MongoConnection, connect
+from newsbot.storage.connection import MongoConnection, MongoUnavailable, connect, describe_error
+from newsbot.storage.documents import alternate_write
+from newsbot.storage.replay import ReplayOutcome, replay_spill
 from newsbot.storage.schema import ensure_articles_collection
 from newsbot.storage.spill import SpillFile, spill_path
-from newsbot.storage.writer import ArticleWriter
+from newsbot.storage.uri import mask_uri
+from newsbot.storage.writer import ArticleWriter, WriteReport
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
+MONGO_UNAVAILABLE = "mongodb_unavailable"
+"""Finish reason of a crawl closed at start because MongoDB did not answer."""
+
 _STORES: WeakKeyDictionary[Crawler, ArticleStore] = WeakKeyDictionary()
+_FAILED: WeakKeyDictionary[Crawler, str] = WeakKeyDictionary()
 _STORES_LOCK = threading.Lock()
 
-_LOOKUP_FIELDS = {"_id": 0, "url": 1, "content_hash": 1, "story_id": 1, "revision": 1}
+_LOOKUP_FIELDS = {"_id": 0, "url": 1, "content_hash": 1, "story_id": 1, "revision": 1, "kind": 1}
+_FIRST_READ_BACKOFF = 0.25
+_MAX_READ_BACKOFF = 4.0
 
 
 class ArticleStore:
     """Connection, collection, writer and the indexed lookups the pipelines need."""
 
-    def __init__(self, config: MongoConfig, connection: MongoConnection) -> None:
+    def __init__(self, config: MongoConfig, connection: MongoConnection, *, online: bool = True) -> None:
         self.config = config
         self.connection = connection
-        self.articles = ensure_articles_collection(connection.database, config.collection)
+        self.articles = connection.database[config.collection]
+        self._prepared = False
+        if online:
+            self._prepare()
+        self.availability = Availability(
+            lambda: ping(connection.client),
+            probe_interval=config.probe_interval,
+            available=online,
+            on_recovery=self._prepare,
+        )
         self.spill = SpillFile(spill_path(config))
-        self.writer = ArticleWriter(self.articles, self.spill)
+        self.writer = ArticleWriter(
+            self.articles, self.spill, retry_budget=config.retry_budget, availability=self.availability
+        )
         self._alternates: list[tuple[str, str]] = []
+        self._alternates_lock = threading.Lock()
+
+    def _prepare(self) -> None:
+        """Create the collection, validator and indexes (once per store, when the server answers)."""
+        if not self._prepared:
+            ensure_articles_collection(self.connection.database, self.config.collection)
+            self._prepared = True
 
     @classmethod
     def open(cls, config: MongoConfig) -> ArticleStore:
-        return cls(config, connect(config))
+        connection = connect(config)
+        try:
+            return cls(config, connection)
+        except PyMongoError as exc:  # answered the ping, then failed preparing the collection
+            connection.close()
+            raise MongoUnavailable(
+                f"MongoDB at {mask_uri(connection.uri)} failed while preparing {config.collection!r} "
+                f"({describe_error(exc)})."
+            ) from exc
+
+    @classmethod
+    def open_offline(cls, config: MongoConfig) -> ArticleStore:
+        """A store for a server that does not answer yet: it spills until a probe finds it up."""
+        return cls(config, connect(config, check=False), online=False)
 
     @classmethod
     def for_crawler(cls, crawler: Crawler) -> ArticleStore:
         """The crawler's store, opened on first use and closed when the spider closes.
 
         Pipelines open it from worker threads at the same time: the lock makes them share one.
+        MongoDB down: logs one clear error and raises ``CloseSpider("mongodb_unavailable")`` (a clean
+        close, no traceback), or with ``MONGO_SPILL_WHEN_DOWN`` returns an offline store.
         """
         with _STORES_LOCK:
             store = _STORES.get(crawler)
-            if store is None:
-                store = cls.open(MongoConfig.from_settings(crawler.settings))
-                _STORES[crawler] = store
-                crawler.signals.connect(store._on_spider_closed, signal=signals.spider_closed, weak=False)
+            if store is not None:
+                return store
+            if crawler in _FAILED:
+                raise CloseSpider(MONGO_UNAVAILABLE)
+            config = MongoConfig.from_settings(crawler.settings)
+            try:
+                store = cls.open(config)
+            except MongoUnavailable as exc:
+                if not config.spill_when_down:
+                    _FAILED[crawler] = str(exc)
+                    logger.error(
+                        "%s The crawl stops before fetching anything (or set MONGO_SPILL_WHEN_DOWN=1 to "
+                        "crawl into the spill file and replay it later).",
+                        exc,
+                    )
+                    raise CloseSpider(MONGO_UNAVAILABLE) from None
+                try:
+                    store = cls.open_offline(config)
+                except MongoUnavailable as offline:  # no server to wait for (the embedded one cannot start)
+                    _FAILED[crawler] = str(offline)
+                    logger.error("%s The crawl stops before fetching anything.", offline)
+                    raise CloseSpider(MONGO_UNAVAILABLE) from None
+                logger.warning(
+                    "%s MONGO_SPILL_WHEN_DOWN is set: crawling anyway; articles go to %s until MongoDB "
+                    "answers (checked every %.0fs), then they are written.",
+                    exc,
+                    store.spill.path,
+                    config.probe_interval,
+                )
+            _STORES[crawler] = store
+            crawler.signals.connect(store._on_spider_closed, signal=signals.spider_closed, weak=False)
         return store
+
+    @property
+    def online(self) -> bool:
+        return self.availability.available
 
     def _on_spider_closed(self) -> None:
         self.close()
 
     def close(self) -> None:
         self.connection.close()
-        for crawler, store in list(_STORES.items()):
-            if store is self:
-                del _STORES[crawler]
+        with _STORES_LOCK:
+            for crawler, store in list(_STORES.items()):
+                if store is self:
+                    del _STORES[crawler]
+
+    # ------------------------------------------------------------------ reads
+
+    def call(self, operation: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run one MongoDB operation, retrying network errors with back-off within the retry budget.
+
+        Raises :class:`MongoUnavailable` when the server is known to be down or stays unreachable
+        past the budget (the caller can then degrade instead of failing the item).
+        """
+        deadline = time.monotonic() + self.config.retry_budget
+        backoff = _FIRST_READ_BACKOFF
+        while True:
+            if not self.availability.check():
+                raise MongoUnavailable(f"MongoDB at {mask_uri(self.connection.uri)} is down")
+            try:
+                with pymongo.timeout(attempt_timeout(self.articles, deadline - time.monotonic())):
+                    return operation(*args, **kwargs)
+            except PyMongoError as exc:
+                if not is_transient(exc):
+                    raise
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    self.availability.mark_down(describe_error(exc))
+                    raise MongoUnavailable(f"MongoDB unreachable: {describe_error(exc)}") from exc
+                logger.warning("MongoDB read failed (%s); retrying in %.1fs", describe_error(exc), backoff)
+                time.sleep(min(backoff, remaining))
+                backoff = min(backoff * 2, _MAX_READ_BACKOFF)
 
     def find_by_url(self, url: str) -> dict[str, Any] | None:
-        return self.articles.find_one({"url": url}, _LOOKUP_FIELDS)
+        return self.call(self.articles.find_one, {"url": url}, _LOOKUP_FIELDS)
 
     def find_by_content_hash(self, content_hash: str) -> dict[str, Any] | None:
-        return self.articles.find_one({"content_hash": content_hash}, _LOOKUP_FIELDS)
+        return self.call(self.articles.find_one, {"content_hash": content_hash}, _LOOKUP_FIELDS)
+
+    def _stored_urls(self, urls: list[str]) -> list[str]:
+        return [doc["url"] for doc in self.articles.find({"url": {"$in": urls}}, {"_id": 0, "url": 1})]
+
+    # ------------------------------------------------------------------ writes
+
+    def write(self, batch: list[Any]) -> WriteReport:
+        """Write a batch, then the alternate URLs whose articles are stored by now."""
+        report = self.writer.write(batch)
+        report.merge(self.write_alternate_urls())
+        return report
+
+    def replay(self) -> ReplayOutcome:
+        """Write what earlier outages (this run's or a previous one's) left in the spill file."""
+        if not self.spill.pending() or not self.availability.check():
+            return ReplayOutcome(0, WriteReport())
+        return replay_spill(self.spill, self.writer)
 
     def queue_alternate_url(self, url: str, alternate: str) -> None:
         """Remember that article ``url`` was also published at ``alternate`` (written after a flush)."""
-        self._alternates.append((url, alternate))
+        with self._alternates_lock:
+            self._alternates.append((url, alternate))
 
-    def write_alternate_urls(self) -> int:
-        """Apply the queued alternate URLs; call after a flush so the articles exist."""
-        queued, self._alternates = self._alternates, []
+    def write_alternate_urls(self, *, final: bool = False) -> WriteReport:
+        """Write the queued alternate URLs of articles already stored; call after a flush.
+
+        An article not stored yet (still buffered) keeps its alternates for the next call; at the
+        ``final`` call they, and everything while MongoDB is down, go to the spill file behind it.
+        """
+        with self._alternates_lock:
+            queued, self._alternates = self._alternates, []
         if not queued:
-            return 0
-        operations = [UpdateOne({"url": url}, {"$addToSet": {"alternate_urls": alt}}) for url, alt in queued]
+            return WriteReport()
+        by_article: dict[str, list[str]] = {}
+        for url, alternate in queued:
+            by_article.setdefault(url, []).append(alternate)
         try:
-            self.articles.bulk_write(operations, ordered=False)
-        except PyMongoError as exc:
-            logger.warning("Could not record %d alternate URLs: %s", len(queued), exc)
-        return len(queued)
+            stored = set(self.call(self._stored_urls, list(by_article)))
+        except (MongoUnavailable, PyMongoError) as exc:
+            logger.debug("Alternate URLs wait: %s", exc)
+            stored = set()
+            if not final:
+                self._requeue(queued)
+                return WriteReport()
+        ready = [alternate_write(url, urls) for url, urls in by_article.items() if url in stored]
+        waiting = [(url, alt) for url, urls in by_article.items() if url not in stored for alt in urls]
+        report = self.writer.write(ready)
+        if waiting and final:
+            report.spilled += self.spill.append(alternate_write(url, [alt]) for url, alt in waiting)
+        elif waiting:
+            self._requeue(waiting)
+        return report
+
+    def _requeue(self, pairs: list[tuple[str, str]]) -> None:
+        with self._alternates_lock:
+            self._alternates[:0] = pairs

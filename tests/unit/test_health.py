@@ -189,6 +189,13 @@ def test_an_interrupted_run_is_recorded_but_not_judged() -> None:
     assert check_health(run, HealthPolicy(), feeds_configured=1, finish_reason="finished").status == FAILED
 
 
+def test_a_run_closed_because_mongodb_was_down_fails_even_without_feeds() -> None:
+    run = summary(scraped=0, inserted=0, fetched=0, entries=0, coverage={})
+    report = check_health(run, HealthPolicy(), feeds_configured=0, finish_reason="mongodb_unavailable")
+    assert report.status == FAILED and by_name(report)["finish_reason"].status == FAILED
+    assert exit_code([report.status]) == EXIT_UNHEALTHY
+
+
 def test_report_document_lists_failed_checks() -> None:
     document = check_health(summary(scraped=0, inserted=0, coverage={}), HealthPolicy()).as_document()
     assert document["status"] == FAILED

@@ -170,10 +170,13 @@ def check_health(
     *,
     feeds_configured: int = 0,
     finish_reason: str = "finished",
+    shared_frontier: bool = False,
 ) -> HealthReport:
     """Judge a run from its summary (``newsbot.run_report.summarise``).
 
     ``feeds_configured``: how many feed/sitemap URLs the spider started from (0: articles given directly).
+    ``shared_frontier``: one worker of a distributed crawl; the articles its feeds announced may all have
+    been fetched by other workers, so whether they were stored is not judged per worker.
     """
     if finish_reason in UNJUDGED_FINISH_REASONS:
         check = Check("finish_reason", SKIPPED, f"run ended by {finish_reason}: not judged")
@@ -183,7 +186,7 @@ def check_health(
         return HealthReport(FAILED, (check,))
     checks = [
         _check_feeds(summary, feeds_configured),
-        _check_stored(summary),
+        _check_stored(summary) if not shared_frontier else _not_judged_per_worker(summary),
         *_check_drops(summary, policy),
         *_check_coverage(summary, policy),
     ]
@@ -199,6 +202,10 @@ def _check_feeds(summary: Mapping[str, Any], feeds_configured: int) -> Check | N
     fetched, entries = int(feeds.get("fetched", 0)), int(feeds.get("entries", 0))
     rejected: Mapping[str, int] = feeds.get("rejected", {})
     why = ", ".join(f"{reason} {count}" for reason, count in sorted(rejected.items()))
+    already_queued = int(feeds.get("already_queued", 0))
+    if fetched == 0 and already_queued >= feeds_configured:
+        detail = f"all {feeds_configured} feeds/sitemaps already read (another worker, or before a pause)"
+        return Check("feeds_read", OK, detail, 0, 0)
     if fetched == 0:
         detail = f"none of the {feeds_configured} feeds/sitemaps could be fetched"
         return Check("feeds_read", FAILED, detail + (f" (rejected: {why})" if why else ""), 0, 1)
@@ -207,6 +214,12 @@ def _check_feeds(summary: Mapping[str, Any], feeds_configured: int) -> Check | N
         return Check("feeds_read", FAILED, detail, 0, 1)
     detail = f"{fetched} feeds/sitemaps fetched, {entries} entries" + (f"; rejected: {why}" if why else "")
     return Check("feeds_read", OK, detail, fetched, 1)
+
+
+def _not_judged_per_worker(summary: Mapping[str, Any]) -> Check:
+    stored = stored_count(summary)
+    detail = f"{stored} stored by this worker; the crawl's workers share the articles"
+    return Check("items_stored", SKIPPED, detail)
 
 
 def _check_stored(summary: Mapping[str, Any]) -> Check:

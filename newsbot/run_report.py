@@ -46,6 +46,8 @@ COVERAGE_FIELDS = (
 """Fields whose presence is counted on every scraped item (the run's field coverage)."""
 SUMMARY_LINE_COVERAGE = ("title", "body", "published_at", "authors", "section")
 
+FEEDS_ALREADY_QUEUED = "newsbot/feeds/already_queued"
+"""Feed requests filtered as duplicates (a distributed worker's or a resumed JOBDIR crawl's)."""
 SKIPPED_ENTRY_PREFIXES = ("newsbot/feeds/skipped/", "newsbot/incremental/skipped")
 """Feed entries deliberately not fetched (not an article, ``max_articles``, unchanged since stored)."""
 
@@ -93,6 +95,7 @@ def summarise(stats: Mapping[str, Any]) -> dict[str, Any]:
             "entries": stats.get("newsbot/feeds/entries", 0),
             "skipped": sum(value for key, value in stats.items() if key.startswith(SKIPPED_ENTRY_PREFIXES)),
             "rejected": _sum_prefixed(stats, "newsbot/feeds/rejected/"),
+            "already_queued": stats.get(FEEDS_ALREADY_QUEUED, 0),
         },
         "coverage": coverage,
         "errors": stats.get("log_count/ERROR", 0),
@@ -158,6 +161,7 @@ class RunReport:
         self.policy = health_policy(crawler.settings)  # a bad threshold stops the crawl before it starts
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -171,6 +175,11 @@ class RunReport:
         stats = self.crawler.stats
         for name in fields_present(ItemAdapter(item)):
             stats.inc_value(f"{COVERAGE_PREFIX}/{name}")
+
+    def request_dropped(self, request: Any) -> None:
+        """A feed request refused as a duplicate: another worker, or this crawl before a pause, read it."""
+        if getattr(request.callback, "__name__", None) == "parse_feed":
+            self.crawler.stats.inc_value(FEEDS_ALREADY_QUEUED)
 
     def spider_closed(self, reason: str) -> None:
         stats = self.crawler.stats
@@ -193,6 +202,7 @@ class RunReport:
             self.policy,
             feeds_configured=len(getattr(spider, "feed_urls", None) or ()),
             finish_reason=reason,
+            shared_frontier=bool(self.crawler.settings.get("NEWSBOT_REDIS_URL")),
         )
         self.crawler.stats.set_value(HEALTH_STATUS_STAT, health.status)
         self.crawler.stats.set_value(HEALTH_FAILED_STAT, len(health.failed))

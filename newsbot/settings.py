@@ -52,7 +52,9 @@ EXTENSIONS = {
 
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
 
-SPIDER_MIDDLEWARES: dict[str, int] = {}
+SPIDER_MIDDLEWARES: dict[str, int] = {
+    "newsbot.incremental.IncrementalCrawl": 450,
+}
 
 # --- MongoDB ---------------------------------------------------------------------------------
 # Empty MONGO_URI: newsbot starts (or reuses) an embedded SecantusDB server with data in NEWSBOT_DATA_DIR.
@@ -73,3 +75,41 @@ NEWSBOT_DEDUP_CACHE_SIZE = env_int("NEWSBOT_DEDUP_CACHE_SIZE", 50_000)
 
 # --- Asyncio and request fingerprints --------------------------------------------------------------
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# --- Incremental crawling (issue 6) ----------------------------------------------------------------
+# Stored articles are fetched again only when their feed entry announces a change, or after this age.
+NEWSBOT_INCREMENTAL = env_bool("NEWSBOT_INCREMENTAL", True)
+NEWSBOT_RECHECK_HOURS = env_float("NEWSBOT_RECHECK_HOURS", 24.0)
+NEWSBOT_SEEN_COLLECTION = env_str("NEWSBOT_SEEN_COLLECTION", "seen_urls")
+
+# --- Operations: scrapyd, schedules, monitoring (issue 6) -------------------------------------------
+# `scrapy crawl` from newsbot.scrapy_commands exits 3 when the run fails its health checks.
+COMMANDS_MODULE = "newsbot.scrapy_commands"
+# Health checks at spider close (newsbot.health): thresholds "name=share,…" merged over the defaults.
+NEWSBOT_HEALTH_ENABLED = env_bool("NEWSBOT_HEALTH_ENABLED", True)
+NEWSBOT_HEALTH_MIN_ITEMS = env_int("NEWSBOT_HEALTH_MIN_ITEMS", 10)
+NEWSBOT_HEALTH_MAX_DROP_SHARE = env_str("NEWSBOT_HEALTH_MAX_DROP_SHARE", "")
+NEWSBOT_HEALTH_MIN_COVERAGE = env_str("NEWSBOT_HEALTH_MIN_COVERAGE", "")
+# `newsbot crawl` / `newsbot schedule`: concurrent requests per outlet, "N" or "N,spider=M,…".
+NEWSBOT_OUTLET_CONCURRENCY = env_str("NEWSBOT_OUTLET_CONCURRENCY", "4")
+
+# --- Distributed crawling on Redis (issue 6) -------------------------------------------------------
+# NEWSBOT_REDIS_URL set: this process is one worker of a crawl sharing a Redis frontier and dupefilter.
+NEWSBOT_REDIS_URL = env_str("NEWSBOT_REDIS_URL", "")
+NEWSBOT_REDIS_PREFIX = env_str("NEWSBOT_REDIS_PREFIX", "newsbot")
+NEWSBOT_REDIS_IDLE_CLOSE = env_float("NEWSBOT_REDIS_IDLE_CLOSE", 10.0)
+NEWSBOT_REDIS_HEARTBEAT = env_float("NEWSBOT_REDIS_HEARTBEAT", 1.0)
+NEWSBOT_REDIS_WORKER_TIMEOUT = env_float("NEWSBOT_REDIS_WORKER_TIMEOUT", 60.0)
+ADDONS = {"newsbot.distributed.DistributedMode": 100}
+
+# --- MongoDB reliability: outages, spill file, durability (issue 7, storage) ------------------------
+# MongoDB down at start: stop with a clear error and a non-zero exit (0), or crawl into the spill file (1).
+MONGO_SPILL_WHEN_DOWN = env_bool("MONGO_SPILL_WHEN_DOWN", False)
+# Seconds a write or a dedup lookup retries an unreachable server (with back-off) before spilling.
+MONGO_RETRY_BUDGET = env_float("MONGO_RETRY_BUDGET", 30.0)
+# While MongoDB is down, one ping every this many seconds checks whether it is back.
+MONGO_PROBE_INTERVAL = env_float("MONGO_PROBE_INTERVAL", 5.0)
+# Replay the spill file (articles saved during an earlier outage) when a crawl starts.
+MONGO_REPLAY_AT_START = env_bool("MONGO_REPLAY_AT_START", True)
+# Journaled acknowledgements (j=true): a write MongoDB acknowledged survives a crash of the server.
+MONGO_JOURNAL = env_bool("MONGO_JOURNAL", True)

@@ -135,6 +135,10 @@ class DedupPipeline:
             except MongoUnavailable:
                 stats.inc_value("newsbot/dedup/story_unassigned")
                 return item
+            if match.kind == "exact" and match.matched_url not in (None, url):
+                # Another worker stored this text under another URL since our lookup (not yet flushed then).
+                self.store.queue_alternate_url(match.matched_url, url)
+                raise drop(self.crawler, "duplicate_content", f"{url} repeats {match.matched_url}")
             adapter["story_id"] = match.story_id
             if not match.is_new_story:
                 stats.inc_value("newsbot/dedup/near_duplicate")

@@ -117,7 +117,10 @@ def test_lefigaro_crawl(figaro_site, mongo_uri, mongo_db, mongo_db_name) -> None
     assert run["dropped"] == {"duplicate_url": 1}
 
 
-def test_recrawl_updates_instead_of_duplicating(rfi_site, mongo_uri, mongo_db, mongo_db_name) -> None:
+def test_recrawl_updates_instead_of_duplicating(
+    rfi_site, mongo_uri, mongo_db, mongo_db_name, monkeypatch
+) -> None:
+    monkeypatch.setenv("NEWSBOT_INCREMENTAL", "0")  # fetch stored pages again (incremental crawls skip them)
     crawl_rfi(rfi_site, mongo_uri, mongo_db_name)
     first = {doc["url"]: doc for doc in mongo_db.articles.find()}
     crawl_rfi(rfi_site, mongo_uri, mongo_db_name)

@@ -100,6 +100,22 @@ def test_no_feed_could_be_fetched_fails() -> None:
     assert "feeds_read" not in by_name(check_health(run, HealthPolicy(), feeds_configured=0))
 
 
+def test_feeds_already_read_by_another_worker_or_before_a_pause_are_fine() -> None:
+    run = summary(scraped=0, inserted=0, fetched=0, entries=0, coverage={})
+    run["feeds"]["already_queued"] = 2
+    report = check_health(run, HealthPolicy(), feeds_configured=2)
+    assert report.status == OK, report.failed
+    run["feeds"]["already_queued"] = 1
+    assert check_health(run, HealthPolicy(), feeds_configured=2).status == FAILED
+
+
+def test_a_distributed_worker_is_not_judged_on_articles_other_workers_fetched() -> None:
+    run = summary(scraped=0, inserted=0, coverage={})
+    assert check_health(run, HealthPolicy(), feeds_configured=1).status == FAILED
+    report = check_health(run, HealthPolicy(), feeds_configured=1, shared_frontier=True)
+    assert report.status == OK and by_name(report)["items_stored"].status == SKIPPED
+
+
 def test_feeds_fetched_but_unreadable_fail() -> None:
     """A feed that turned into an HTML page is fetched, rejected, and announces nothing."""
     run = summary(scraped=0, inserted=0, fetched=2, entries=0, rejected={"unparsable": 2}, coverage={})

@@ -44,7 +44,13 @@ def test_summarise_counts_outcomes() -> None:
     assert summary["dropped"] == {"not_french": 1, "duplicate_url": 2}
     assert summary["dropped_total"] == 3
     assert summary["near_duplicates"] == 1
-    assert summary["feeds"] == {"fetched": 2, "entries": 10, "skipped": 5, "rejected": {"unparsable": 1}}
+    assert summary["feeds"] == {
+        "fetched": 2,
+        "entries": 10,
+        "skipped": 5,
+        "rejected": {"unparsable": 1},
+        "already_queued": 0,
+    }
     assert summary["errors"] == 1
     assert stored_total(STATS) == 4
 

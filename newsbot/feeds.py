@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urljoin
 
@@ -53,8 +54,16 @@ def _parser() -> etree.XMLParser:
     )
 
 
+@lru_cache(maxsize=1024)
+def _local_name(tag: str) -> str:
+    """``{namespace}name`` -> ``name``; a prefix the feed forgot to declare (``news:title``, kept
+    as is by the recovering parser) is dropped the same way."""
+    return tag.rpartition("}")[2].rpartition(":")[2].lower()
+
+
 def _local(tag: object) -> str:
-    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+    """Lower-case local name of an element tag; ``""`` for comments and entities (names repeat: cached)."""
+    return _local_name(tag) if isinstance(tag, str) else ""
 
 
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
@@ -66,15 +75,6 @@ def _text(element: etree._Element, *names: str) -> str | None:
     for name in names:
         for child in _children(element, name):
             value = "".join(child.itertext()).strip()
-            if value:
-                return value
-    return None
-
-
-def _descendant_text(element: etree._Element, name: str) -> str | None:
-    for node in element.iter():
-        if _local(node.tag) == name:
-            value = "".join(node.itertext()).strip()
             if value:
                 return value
     return None
@@ -129,19 +129,41 @@ def _absolute(url: str | None, base_url: str) -> str | None:
     return urljoin(base_url, url)
 
 
+_NEWS_FIELDS = ("title", "publication_date", "language")
+
+
 def _sitemap_url(node: etree._Element) -> FeedEntry | None:
+    """One ``<url>``/``<sitemap>``: first non-empty ``loc`` and ``lastmod``, and from the first
+    ``<news:news>`` the first non-empty title, publication date and language (one pass each: a
+    sitemap may hold 50,000 of these)."""
     if _local(node.tag) not in {"url", "sitemap"}:
         return None
-    loc = _text(node, "loc")
-    if not loc:
+    found: dict[str, str] = {}
+    news = None
+    for child in node:
+        name = _local(child.tag)
+        if name == "news":
+            news = child if news is None else news
+        elif name in ("loc", "lastmod") and name not in found:
+            value = "".join(child.itertext()).strip()
+            if value:
+                found[name] = value
+    if "loc" not in found:
         return None
-    news = next(iter(_children(node, "news")), None)
+    details: dict[str, str] = {}
+    if news is not None:
+        for element in news.iter():
+            name = _local(element.tag)
+            if name in _NEWS_FIELDS and name not in details:
+                value = "".join(element.itertext()).strip()
+                if value:
+                    details[name] = value
     return FeedEntry(
-        url=loc,
-        title=_descendant_text(news, "title") if news is not None else None,
-        published=_descendant_text(news, "publication_date") if news is not None else None,
-        updated=_text(node, "lastmod"),
-        language=_descendant_text(news, "language") if news is not None else None,
+        url=found["loc"],
+        title=details.get("title"),
+        published=details.get("publication_date"),
+        updated=found.get("lastmod"),
+        language=details.get("language"),
     )
 
 

@@ -8,7 +8,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from newsbot.drops import drop
-from newsbot.language import DEFAULT_BACKEND, TOO_SHORT, detect_language
+from newsbot.language import DEFAULT_BACKEND, TOO_SHORT, detect_language, get_detector
 
 
 class FrenchFilterPipeline:
@@ -24,7 +24,9 @@ class FrenchFilterPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FrenchFilterPipeline:
-        return cls(crawler)
+        pipeline = cls(crawler)
+        get_detector(pipeline.backend)  # load the model (~0.5 s) at start-up, not on the first item
+        return pipeline
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)

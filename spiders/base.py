@@ -8,8 +8,13 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded
+from twisted.python.failure import Failure
 
+from newsbot.drops import drop
 from newsbot.extraction import ExtractedArticle, extract_article
 from newsbot.feeds import FeedEntry, FeedTooLarge, parse_feed
 from newsbot.items import ArticleItem
@@ -18,6 +23,22 @@ from newsbot.urls import canonicalize_url
 from spiders.arguments import hosts_of, positive_int, split_urls
 
 logger = logging.getLogger(__name__)
+
+
+def fetch_failure_reason(error: BaseException) -> str | None:
+    """Drop reason for a failed download; ``None`` for requests filtered on purpose (robots.txt,
+    offsite: Scrapy counts those under ``robotstxt/`` and ``offsite/``)."""
+    # DOWNLOAD_MAXSIZE exceeded: announced or received (cancelled), or while decompressing (gzip bomb;
+    # HttpCompressionMiddleware raises IgnoreRequest from Scrapy's own, pinned, size error).
+    if isinstance(error, DownloadCancelledError | _DecompressionMaxSizeExceeded) or isinstance(
+        error.__cause__, _DecompressionMaxSizeExceeded
+    ):
+        return "too_large"
+    if isinstance(error, IgnoreRequest):
+        return None
+    if isinstance(error, HttpError):
+        return "http_error"
+    return "fetch_failed"
 
 
 class NewsSpider(scrapy.Spider):
@@ -64,7 +85,7 @@ class NewsSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.feed_urls:
-            yield scrapy.Request(url, callback=self.parse_feed, priority=10)
+            yield scrapy.Request(url, callback=self.parse_feed, errback=self.feed_failed, priority=10)
         for url in self.article_urls:
             request = self.article_request(url)
             if request is not None:
@@ -87,7 +108,7 @@ class NewsSpider(scrapy.Spider):
             logger.warning("Feed %s is not RSS, Atom or a sitemap; skipped", response.url)
             return
         for child in document.sitemaps:
-            yield scrapy.Request(child.url, callback=self.parse_feed, priority=10)
+            yield scrapy.Request(child.url, callback=self.parse_feed, errback=self.feed_failed, priority=10)
         stats.inc_value("newsbot/feeds/entries", len(document.entries))
         for entry in document.entries:
             request = self.article_request(entry.url, entry)
@@ -104,7 +125,23 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsbot/feeds/skipped/not_article")
             return None
         self._scheduled_articles += 1
-        return scrapy.Request(url, callback=self.parse_article, cb_kwargs={"entry": entry})
+        return scrapy.Request(
+            url, callback=self.parse_article, errback=self.article_failed, cb_kwargs={"entry": entry}
+        )
+
+    def feed_failed(self, failure: Failure) -> None:
+        """A feed or sitemap that could not be fetched: counted under ``newsbot/feeds/rejected/``."""
+        reason = fetch_failure_reason(failure.value)
+        if reason is not None:
+            self.crawler.stats.inc_value(f"newsbot/feeds/rejected/{reason}")
+            logger.warning("Feed %s rejected (%s): %s", failure.request.url, reason, failure.value)
+
+    def article_failed(self, failure: Failure) -> None:
+        """An article page that could not be fetched (too large, HTTP error, network): a counted drop."""
+        reason = fetch_failure_reason(failure.value)
+        if reason is not None:
+            drop(self.crawler, reason)
+            logger.warning("Article %s dropped (%s): %s", failure.request.url, reason, failure.value)
 
     def profile_for(self, url: str) -> OutletProfile | None:
         """The outlet profile used to extract ``url``: the spider's own, else one matching the URL."""

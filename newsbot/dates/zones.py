@@ -26,10 +26,19 @@ def zone(name: str) -> ZoneInfo:
 
 
 def wall_to_utc(wall: datetime, tz: str) -> datetime:
-    """Read a wall time in zone ``tz`` (its own tzinfo wins if it has one) and return it in UTC."""
+    """Read a wall time in zone ``tz`` (its own tzinfo wins if it has one) and return it in UTC.
+
+    A time whose UTC instant falls outside ``datetime``'s range (1 January of year 1 east of
+    Greenwich, 31 December 9999 west of it) becomes the range's nearest end: still ordered, never
+    plausible, and never an ``OverflowError`` that would lose the article carrying it.
+    """
     if wall.tzinfo is None:
         wall = wall.replace(tzinfo=zone(tz), fold=0)
-    return wall.astimezone(UTC)
+    try:
+        return wall.astimezone(UTC)
+    except OverflowError:
+        edge = datetime.min if wall.year == datetime.min.year else datetime.max
+        return edge.replace(tzinfo=UTC)
 
 
 def local_wall(instant: datetime, tz: str) -> datetime:

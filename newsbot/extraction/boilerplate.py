@@ -7,6 +7,7 @@ Decisions use element kinds, ARIA roles, ``class``/``id`` tokens and a few Frenc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -100,6 +101,8 @@ CHROME_LINES = frozenset(
 
 def has_phrase(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     """``phrase`` occurs as consecutive tokens."""
+    if phrase and phrase[0] not in tokens:  # the usual answer, from one C-level scan
+        return False
     width = len(phrase)
     return any(tokens[index : index + width] == phrase for index in range(len(tokens) - width + 1))
 
@@ -111,8 +114,12 @@ def negative_attributes(element: HtmlElement) -> bool:
     only when no body-like token (article, content, text...) is present, as in Readability.
     """
     tokens = attribute_tokens(element)
-    if not tokens:
-        return False
+    return bool(tokens) and _negative_tokens(tokens)
+
+
+@lru_cache(maxsize=8192)
+def _negative_tokens(tokens: tuple[str, ...]) -> bool:
+    """The decision of :func:`negative_attributes` (pure in the tokens: pages repeat class names)."""
     if any(token in HARD_NEGATIVE_TOKENS for token in tokens):
         return True
     if any(has_phrase(tokens, phrase) for phrase in NEGATIVE_PHRASES):
@@ -126,13 +133,17 @@ def positive_weight(element: HtmlElement) -> int:
     """+/- class weight in the spirit of Readability: body-like names up, chrome-like names down."""
     weight = 60 if (element.get("itemprop") or "").lower() == "articlebody" else 0
     tokens = attribute_tokens(element)
-    if not tokens:
-        return weight
+    return weight + _token_weight(tokens) if tokens else weight
+
+
+@lru_cache(maxsize=8192)
+def _token_weight(tokens: tuple[str, ...]) -> int:
+    weight = 0
     if any(has_phrase(tokens, pair) for pair in STRONG_BODY_TOKEN_PAIRS):
         weight += 40
     elif any(token in POSITIVE_TOKENS for token in tokens):
         weight += 15
-    if negative_attributes(element):
+    if _negative_tokens(tokens):
         weight -= 40
     return weight
 

@@ -26,7 +26,8 @@ def decode_html(body: bytes | str, encoding: str | None = None) -> str:
     codec = _codec_name(used)
     if not codec.startswith(_UNICODE_FAMILIES) and _is_multibyte_utf8(body):
         return body.decode("utf-8")
-    if codec == "utf_8" and _mostly_invalid_utf8(body):
+    # No U+FFFD in the UTF-8 decoding: no invalid byte, nothing to weigh (the common case, for free).
+    if codec == "utf_8" and "\ufffd" in text and _mostly_invalid_utf8(body):
         return body.decode("cp1252", errors="replace")
     return text
 

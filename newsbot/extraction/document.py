@@ -14,21 +14,29 @@ from newsbot.extraction.textnorm import collapse_spaces
 _PARSER = HTMLParser(
     encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True
 )
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+"""C0 controls other than tab, LF and CR: libxml2 rejects them. In UTF-8 they are single bytes that
+never occur inside a multi-byte sequence, so deleting them from the encoded text is exact."""
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
 def parse_html(text: str) -> HtmlElement | None:
     """Parse a whole page; ``None`` when nothing parseable remains (empty or binary input)."""
-    cleaned = _CONTROL_CHARS.sub("", text)
-    if not cleaned.strip():
+    data = text.encode("utf-8", errors="replace").translate(None, _CONTROL_BYTES)
+    if _is_blank(data):
         return None
     try:
-        root = document_fromstring(cleaned.encode("utf-8", errors="replace"), parser=_PARSER)
+        root = document_fromstring(data, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
     return root if isinstance(root, HtmlElement) else None
+
+
+def _is_blank(data: bytes) -> bool:
+    """Only whitespace, Unicode spaces (NBSP…) included; cheap for a page that starts with markup."""
+    stripped = data.strip()
+    return not stripped or (stripped[0] >= 0x80 and stripped.decode("utf-8", errors="replace").isspace())
 
 
 @lru_cache(maxsize=512)

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pymongo
 import pytest
-from pymongo.errors import DuplicateKeyError
 
 from newsbot.dedup import StoryIndex, StoryMatch
-from newsbot.dedup.records import claim_documents
 
 STORIES_FILE = Path(__file__).resolve().parents[2] / "newsbot" / "bench" / "data" / "dedup_stories.json"
 # one print per story: each round starts from a story nobody has seen
@@ -30,24 +28,6 @@ def variants(story: dict) -> list[str]:
     words = story["body"].split(" ")
     edited = [("désormais" if i % 19 == 5 else w) for i, w in enumerate(words)]
     return [f"{story['title']}\n\n{story['body']}", "Le point sur l'affaire\n\n" + " ".join(edited)]
-
-
-class OneRequestPerDocument(StoryIndex):
-    """Sends each claim as its own request, with the same stop-at-first-duplicate semantics.
-
-    SecantusDB executes one request at a time, so two ``insert_many`` batches never interleave
-    there; a real replica set interleaves the documents of concurrent batches. One request per
-    document gives the finest interleaving the protocol must survive (with the claims shuffled
-    instead of sorted, this test fails in most rounds: measured 34 of 48).
-    """
-
-    def _insert_in_order(self, claims, signature):
-        for position, doc in enumerate([*claim_documents(list(claims), signature["_id"]), signature]):
-            try:
-                self.collection.insert_one(doc)
-            except DuplicateKeyError:
-                return position
-        return None
 
 
 def race(indexes: list[StoryIndex], texts: list[str], tag: str) -> list[StoryMatch]:
@@ -75,16 +55,10 @@ def race(indexes: list[StoryIndex], texts: list[str], tag: str) -> list[StoryMat
     return results  # type: ignore[return-value]
 
 
-GRANULARITIES = pytest.mark.parametrize("index_class", [StoryIndex, OneRequestPerDocument])
-
-
-@GRANULARITIES
-def test_two_threads_racing_on_near_duplicates_agree(
-    mongo_uri: str, mongo_db_name: str, index_class: type[StoryIndex]
-) -> None:
+def test_two_threads_racing_on_near_duplicates_agree(mongo_uri: str, mongo_db_name: str) -> None:
     clients = [pymongo.MongoClient(mongo_uri, tz_aware=True) for _ in range(2)]
     try:
-        indexes = [index_class(client[mongo_db_name]) for client in clients]
+        indexes = [StoryIndex(client[mongo_db_name]) for client in clients]
         for round_number, story in enumerate(STORIES):
             first, second = race(indexes, variants(story), tag=str(round_number))
             assert first.story_id == second.story_id, story["id"]
@@ -108,13 +82,10 @@ def test_two_threads_racing_on_the_same_text_agree(mongo_uri: str, mongo_db_name
             client.close()
 
 
-@GRANULARITIES
-def test_three_threads_with_an_excerpt_agree(
-    mongo_uri: str, mongo_db_name: str, index_class: type[StoryIndex]
-) -> None:
+def test_three_threads_with_an_excerpt_agree(mongo_uri: str, mongo_db_name: str) -> None:
     clients = [pymongo.MongoClient(mongo_uri, tz_aware=True) for _ in range(3)]
     try:
-        indexes = [index_class(client[mongo_db_name]) for client in clients]
+        indexes = [StoryIndex(client[mongo_db_name]) for client in clients]
         for round_number, story in enumerate(STORIES[:8]):
             original, edited = variants(story)
             excerpt = original[: int(len(original) * 0.45)] + "…\nLire la suite »"

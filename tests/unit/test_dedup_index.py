@@ -7,10 +7,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pymongo.errors import DuplicateKeyError
 
 from newsbot.dedup import SketchParams, StoryIndex, sketch_text
+from newsbot.dedup.index import KEYS_INDEX
 from newsbot.dedup.lru import BoundedLru
-from newsbot.dedup.records import claim_documents, claim_ids, signature_document
+from newsbot.dedup.records import signature_document, stored_keys
 
 STORIES_FILE = Path(__file__).resolve().parents[2] / "newsbot" / "bench" / "data" / "dedup_stories.json"
 STORIES = {s["id"]: s for s in json.loads(STORIES_FILE.read_text(encoding="utf-8"))["stories"]}
@@ -43,7 +45,7 @@ def light_edit(text: str) -> str:
 
 @pytest.fixture
 def index(mongo_db) -> StoryIndex:
-    story_index = StoryIndex(mongo_db, pending_wait=0.2)
+    story_index = StoryIndex(mongo_db)
     story_index.ensure_indexes()
     return story_index
 
@@ -56,8 +58,8 @@ def test_a_first_article_founds_a_story(index: StoryIndex) -> None:
     assert match.similarity == 0.0
     signature = index.collection.find_one({"story_id": match.story_id})
     assert signature is not None and signature["url"] == "https://a.fr/1"
-    claims = index.collection.count_documents({"s": signature["_id"]})
-    assert claims == index.params.key_count
+    assert len(signature["keys"]) == index.params.key_count
+    assert index.collection.count_documents({}) == 1
 
 
 def test_same_text_under_another_url_is_the_same_article(index: StoryIndex) -> None:
@@ -68,7 +70,7 @@ def test_same_text_under_another_url_is_the_same_article(index: StoryIndex) -> N
     assert second.kind == "exact" and not second.is_new_story
     assert second.story_id == first.story_id
     assert second.matched_url == "https://a.fr/1" and second.similarity == 1.0
-    assert index.collection.count_documents({"story_id": {"$exists": True}}) == 1
+    assert index.collection.count_documents({}) == 1
 
 
 def test_an_unchanged_recrawl_is_exact_with_its_own_url(index: StoryIndex) -> None:
@@ -184,23 +186,50 @@ def test_empty_text_founds_its_own_story_without_storing(index: StoryIndex) -> N
     assert index.collection.count_documents({}) == 0
 
 
-def test_claims_left_by_a_crashed_worker_are_completed(index: StoryIndex) -> None:
-    text = text_of("incendie-prefecture")
-    sketch = sketch_text(text)
-    signature = signature_document(sketch, url="https://crashed.fr/1", source="c", published_at=None)
-    claims = claim_ids(sketch)
-    index.collection.insert_many(claim_documents(claims[:4], signature["_id"]))  # died before the rest
-    match = index.assign(url="https://crashed.fr/1", text=text, source="c", published_at=None)
-    assert match.is_new_story and match.story_id == signature["story_id"]
-    assert index.collection.count_documents({"s": signature["_id"]}) == len(claims)
-    again = index.assign(url="https://other.fr/2", text=text, source="o", published_at=None)
-    assert again.kind == "exact" and again.story_id == match.story_id
+def test_a_text_sharing_a_stored_key_claims_none_of_its_keys(index: StoryIndex) -> None:
+    index.ensure_indexes()
+    sketch = sketch_text(text_of("incendie-prefecture"))
+    first = signature_document(sketch, url="https://a.fr/1", source="a", published_at=None)
+    index.collection.insert_one(first)
+    other = sketch_text(text_of("grippe-pic"))
+    shared = stored_keys(sketch.keys)[:1] + stored_keys(other.keys)
+    clash = signature_document(other, url="https://b.fr/2", source="b", published_at=None, keys=shared)
+    with pytest.raises(DuplicateKeyError):
+        index.collection.insert_one(clash)
+    assert index.collection.count_documents({"keys": {"$in": stored_keys(other.keys)}}) == 0
+
+
+def test_joiners_store_only_the_keys_still_free(index: StoryIndex) -> None:
+    text = text_of("ukraine-defense")
+    first = index.assign(url="https://a.fr/1", text=text, source="a", published_at=None)
+    joined = index.assign(url="https://b.fr/2", text=light_edit(text), source="b", published_at=None)
+    assert joined.story_id == first.story_id
+    docs = list(index.collection.find({"story_id": first.story_id}))
+    assert len(docs) == 2
+    all_keys = [key for doc in docs for key in doc.get("keys", [])]
+    assert len(all_keys) == len(set(all_keys))
+
+
+def test_assign_creates_the_unique_index_itself(mongo_db) -> None:
+    StoryIndex(mongo_db).assign(
+        url="https://a.fr/1", text=text_of("foot-match"), source="a", published_at=None
+    )
+    indexes = mongo_db["story_signatures"].index_information()
+    assert indexes[KEYS_INDEX]["unique"] and indexes[KEYS_INDEX]["sparse"]
+
+
+def test_repeated_texts_are_answered_from_the_bounded_cache(index: StoryIndex) -> None:
+    text = text_of("budget-hcfp")
+    first = index.assign(url="https://a.fr/1", text=text, source="a", published_at=None)
+    index.collection.database.client.drop_database(index.collection.database.name)  # only the cache knows
+    again = index.assign(url="https://b.fr/2", text=text, source="b", published_at=None)
+    assert (again.kind, again.story_id, again.matched_url) == ("exact", first.story_id, "https://a.fr/1")
 
 
 def test_ensure_indexes_is_idempotent(index: StoryIndex) -> None:
     index.ensure_indexes()
     index.ensure_indexes()
-    assert index.collection.name in index.collection.database.list_collection_names()
+    assert KEYS_INDEX in index.collection.index_information()
 
 
 def test_all_workers_must_share_sketch_parameters(mongo_db) -> None:

@@ -22,20 +22,21 @@ previous read, so an assignment takes at most ``key_count + 1`` inserts.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import pymongo
 from pymongo.database import Database
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from newsbot.dedup.lru import BoundedLru
-from newsbot.dedup.records import STORY_ID_CHARS, signature_document, stored_keys
+from newsbot.dedup.records import STORY_ID_CHARS, signature_document, signature_id, stored_keys
 from newsbot.dedup.sketch import DEFAULT_PARAMS, SketchParams, TextSketch, estimate_similarity, sketch_text
 
 KEYS_INDEX = "keys_unique"
+DUPLICATE_KEY = 11000
 MatchKind = Literal["new", "exact", "near"]
 Document = dict[str, Any]
 _LOOKUP_FIELDS = ["story_id", "url", "published_at", "minima", "complete"]  # and _id
@@ -56,6 +57,16 @@ class StoryMatch:
     similarity: float
     matched_url: str | None
     kind: MatchKind
+
+
+@dataclass(frozen=True)
+class StoryRequest:
+    """One article to place in a story (for :meth:`StoryIndex.assign_many`)."""
+
+    url: str
+    sketch: TextSketch
+    source: str
+    published_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -101,15 +112,149 @@ class StoryIndex:
 
         An empty body founds a story of its own, derived from the URL, and stores nothing.
         """
+        return self.assign_sketch(
+            url=url, sketch=sketch_text(text, self.params), source=source, published_at=published_at
+        )
+
+    def assign_many(self, entries: Sequence[StoryRequest]) -> list[StoryMatch]:
+        """:meth:`assign_sketch` for many articles in a few round trips, whatever the batch holds.
+
+        Round 1 inserts every signature at once (unordered). Those refused are settled together:
+        one read finds the stored twins (exact copies) and one the signatures owning their keys
+        (near-duplicates, or texts sharing a phrase); round 2 inserts them into the chosen stories
+        with their free keys. Only what a concurrent writer changed in between goes one by one.
+        """
         if not self._indexed:
             self.ensure_indexes()
-        sketch = sketch_text(text, self.params)
+        results: list[StoryMatch | None] = [None] * len(entries)
+        pending: list[tuple[int, Document]] = []
+        for position, entry in enumerate(entries):
+            quick = self._quick_answer(entry.url, entry.sketch)
+            if quick is not None:
+                results[position] = quick
+            else:
+                pending.append((position, self._signature(entry)))
+        refused = self._insert_batch(pending, entries, results)
+        if refused:
+            retry, joined = self._settle_refused(refused, entries, results)
+            for position in self._insert_batch(retry, entries, results, joined=joined):
+                entry = entries[position]
+                results[position] = self._insert_or_join(
+                    entry.url, entry.sketch, entry.source, entry.published_at
+                )
+        assert all(result is not None for result in results), "every entry is answered"
+        return results  # type: ignore[return-value]
+
+    def _signature(
+        self, entry: StoryRequest, *, story_id: str | None = None, keys: list[str] | None = None
+    ) -> Document:
+        return signature_document(
+            entry.sketch,
+            url=entry.url,
+            source=entry.source,
+            published_at=entry.published_at,
+            story_id=story_id,
+            keys=keys,
+        )
+
+    def _insert_batch(
+        self,
+        pending: list[tuple[int, Document]],
+        entries: Sequence[StoryRequest],
+        results: list[StoryMatch | None],
+        *,
+        joined: dict[int, _Candidate] | None = None,
+    ) -> list[int]:
+        """Insert unordered; record the answers of the signatures stored; return the refused positions.
+
+        ``joined``: the story each position joins (a near-duplicate's candidate), by position.
+        """
+        if not pending:
+            return []
+        refused_at: set[int] = set()
+        try:
+            self.collection.insert_many([signature for _, signature in pending], ordered=False)
+        except BulkWriteError as error:
+            write_errors = error.details.get("writeErrors", [])
+            if any(e.get("code") != DUPLICATE_KEY for e in write_errors):
+                raise
+            refused_at = {e["index"] for e in write_errors}
+        refused: list[int] = []
+        for number, (position, signature) in enumerate(pending):
+            if number in refused_at:
+                refused.append(position)
+                continue
+            entry = entries[position]
+            self._remember_exact(entry.sketch.content_hash, signature)
+            chosen = (joined or {}).get(position)
+            if chosen is None:
+                results[position] = StoryMatch(signature["story_id"], True, 0.0, None, "new")
+            else:
+                results[position] = StoryMatch(
+                    chosen.doc["story_id"], False, round(chosen.score, 4), chosen.doc["url"], "near"
+                )
+        return refused
+
+    def _settle_refused(
+        self, refused: list[int], entries: Sequence[StoryRequest], results: list[StoryMatch | None]
+    ) -> tuple[list[tuple[int, Document]], dict[int, _Candidate]]:
+        """Answer exact copies; choose the story of the others: their round-2 signatures and choices."""
+        ids = [signature_id(entries[p].sketch.content_hash) for p in refused]
+        twins = {
+            doc["_id"]: doc
+            for doc in self.collection.find({"_id": {"$in": sorted(set(ids))}}, ["story_id", "url"])
+        }
+        near: list[int] = []
+        for doc_id, position in zip(ids, refused, strict=True):
+            twin = twins.get(doc_id)
+            if twin is not None:
+                results[position] = self._remember_exact(entries[position].sketch.content_hash, twin)
+            else:
+                near.append(position)
+        if not near:
+            return [], {}
+        wanted = {key for p in near for key in stored_keys(entries[p].sketch.keys)}
+        owners = self._owners(sorted(wanted))
+        owner_of = {key: doc for doc in owners for key in doc.get("keys", ())}
+        joined: dict[int, _Candidate] = {}
+        retry: list[tuple[int, Document]] = []
+        for position in near:
+            entry = entries[position]
+            keys = stored_keys(entry.sketch.keys)
+            candidates = {id(owner_of[k]): owner_of[k] for k in keys if k in owner_of}.values()
+            chosen = self._best(candidates, entry.sketch, entry.published_at)
+            if chosen is not None:
+                joined[position] = chosen
+            free = [key for key in keys if key not in owner_of]
+            retry.append(
+                (
+                    position,
+                    self._signature(entry, story_id=chosen.doc["story_id"] if chosen else None, keys=free),
+                )
+            )
+        return retry, joined
+
+    def assign_sketch(
+        self, *, url: str, sketch: TextSketch, source: str, published_at: datetime | None
+    ) -> StoryMatch:
+        """:meth:`assign` for a body already fingerprinted with this index's ``params``."""
+        if not self._indexed:
+            self.ensure_indexes()
+        quick = self._quick_answer(url, sketch)
+        if quick is not None:
+            return quick
+        return self._insert_or_join(url, sketch, source, published_at)
+
+    def _quick_answer(self, url: str, sketch: TextSketch) -> StoryMatch | None:
+        """Answers that need no database: an empty body, or a text this process already placed."""
         if sketch.word_count == 0:
             story = hashlib.blake2b(url.encode("utf-8"), digest_size=STORY_ID_CHARS // 2).hexdigest()
             return StoryMatch(story, True, 0.0, None, "new")
-        cached = self._exact_answers.get(sketch.content_hash)
-        if cached is not None:
-            return cached
+        return self._exact_answers.get(sketch.content_hash)
+
+    def _insert_or_join(
+        self, url: str, sketch: TextSketch, source: str, published_at: datetime | None
+    ) -> StoryMatch:
         all_keys = stored_keys(sketch.keys)
         signature = signature_document(sketch, url=url, source=source, published_at=published_at)
         chosen: _Candidate | None = None

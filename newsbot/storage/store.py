@@ -183,6 +183,11 @@ class ArticleStore:
     def find_by_content_hash(self, content_hash: str) -> dict[str, Any] | None:
         return self.call(self.articles.find_one, {"content_hash": content_hash}, _LOOKUP_FIELDS)
 
+    def find_known(self, urls: list[str], content_hashes: list[str]) -> list[dict[str, Any]]:
+        """Stored articles having one of ``urls`` or of ``content_hashes``: one indexed query for a batch."""
+        query = {"$or": [{"url": {"$in": urls}}, {"content_hash": {"$in": content_hashes}}]}
+        return self.call(lambda: list(self.articles.find(query, _LOOKUP_FIELDS)))
+
     def _stored_urls(self, urls: list[str]) -> list[str]:
         return [doc["url"] for doc in self.articles.find({"url": {"$in": urls}}, {"_id": 0, "url": 1})]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pymongo.errors import DuplicateKeyError
 
-from newsbot.dedup import SketchParams, StoryIndex, sketch_text
+from newsbot.dedup import SketchParams, StoryIndex, StoryRequest, sketch_text
 from newsbot.dedup.index import KEYS_INDEX
 from newsbot.dedup.lru import BoundedLru
 from newsbot.dedup.records import signature_document, stored_keys
@@ -252,3 +252,40 @@ def test_bounded_lru_forgets_the_least_recently_used() -> None:
     assert lru.get("b") is None and lru.get("a") == {"n": 1} and len(lru) == 2
     with pytest.raises(ValueError):
         BoundedLru(0)
+
+
+def request(url: str, text: str, source: str = "x", published_at: datetime | None = None) -> StoryRequest:
+    return StoryRequest(url, sketch_text(text), source, published_at)
+
+
+def test_assign_many_places_a_batch_like_one_by_one(mongo_db) -> None:
+    """New texts, copies and near-duplicates mixed in one batch, and against stored ones."""
+    one_by_one, batched = (
+        StoryIndex(mongo_db, collection="single"),
+        StoryIndex(mongo_db, collection="batched"),
+    )
+    stored = [("https://wire.fr/1", text_of("afp-port")), ("https://a.fr/1", text_of("greve-trafic"))]
+    incoming = [
+        ("https://n.fr/2", text_of("outlet-port")),  # near-duplicate of a stored text
+        ("https://b.fr/2", text_of("greve-trafic")),  # exact copy of a stored text
+        ("https://agg.fr/3", excerpt(text_of("ukraine-frappes"))),  # new, then joined within the batch
+        ("https://m.fr/4", text_of("ukraine-frappes")),
+        ("https://c.fr/5", text_of("ukraine-frappes")),  # exact copy of another entry of the batch
+        ("https://e.fr/6", ""),  # empty: its own story, nothing stored
+    ]
+    for url, text in stored:
+        one_by_one.assign(url=url, text=text, source="x", published_at=None)
+    batched.assign_many([request(url, text) for url, text in stored])
+    expected = [
+        one_by_one.assign(url=url, text=text, source="x", published_at=None) for url, text in incoming
+    ]
+    got = batched.assign_many([request(url, text) for url, text in incoming])
+    assert (
+        [m.kind for m in got]
+        == [m.kind for m in expected]
+        == ["near", "exact", "new", "near", "exact", "new"]
+    )
+    assert [m.matched_url for m in got] == [m.matched_url for m in expected]
+    story = {url: m.story_id for (url, _), m in zip(incoming, got, strict=True)}
+    assert story["https://agg.fr/3"] == story["https://m.fr/4"] == story["https://c.fr/5"]
+    assert batched.collection.count_documents({}) == one_by_one.collection.count_documents({}) == 5

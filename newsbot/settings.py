@@ -72,6 +72,9 @@ NEWSBOT_TIMEZONE = env_str("NEWSBOT_TIMEZONE", "Europe/Paris")
 NEWSBOT_LANGUAGE_BACKEND = env_str("NEWSBOT_LANGUAGE_BACKEND", "")
 NEWSBOT_LANGUAGES = env_str("NEWSBOT_LANGUAGES", "fr")
 NEWSBOT_DEDUP_CACHE_SIZE = env_int("NEWSBOT_DEDUP_CACHE_SIZE", 50_000)
+# Dedup looks items up in MongoDB in batches: this many items, or after this many seconds.
+NEWSBOT_DEDUP_BATCH_SIZE = env_int("NEWSBOT_DEDUP_BATCH_SIZE", 64)
+NEWSBOT_DEDUP_BATCH_WAIT = env_float("NEWSBOT_DEDUP_BATCH_WAIT", 0.05)
 
 # --- Asyncio and request fingerprints --------------------------------------------------------------
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

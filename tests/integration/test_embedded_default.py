@@ -1,0 +1,66 @@
+"""The main job on a machine with no MongoDB: the crawl starts the embedded server and says where it is."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pymongo
+import pytest
+
+from newsbot.storage.embedded import find_running
+from tests.integration.crawl import REPO_ROOT, SITES, run_crawl
+from tests.support.mirror import MirrorServer
+
+pytestmark = pytest.mark.integration
+
+
+def test_crawl_without_mongo_uri_uses_the_embedded_server(tmp_path) -> None:
+    data_dir = tmp_path / "data"
+    with MirrorServer(SITES / "rfi") as site:
+        result = run_crawl(
+            "rfi",
+            mongo_uri="",  # as on a fresh machine: no MONGO_URI
+            database="newsbot",
+            args={"feeds": site.url("/fr/rss")},
+            env={"NEWSBOT_DATA_DIR": str(data_dir)},
+        )
+    server = find_running(data_dir / "mongo")
+    try:
+        assert result.returncode == 0, result.log[-3000:]
+        assert server is not None, "the embedded server keeps running for analysts"
+        announced = re.search(
+            r"embedded MongoDB-wire server \(SecantusDB\) at (\S+), data in (\S+)\.", result.log
+        )
+        assert announced and announced.group(1) == server.uri
+        client = pymongo.MongoClient(server.uri, serverSelectionTimeoutMS=5000)
+        assert client.newsbot.articles.count_documents({}) == 2  # the English page is dropped
+        client.close()
+
+        env = {**os.environ, "NEWSBOT_DATA_DIR": str(data_dir), "MONGO_URI": ""}
+        status = subprocess.run(
+            [sys.executable, "-m", "newsbot", "db", "status"],
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert status.returncode == 0 and server.uri in status.stdout
+        stop = subprocess.run(
+            [sys.executable, "-m", "newsbot", "db", "stop"],
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert stop.returncode == 0, stop.stderr
+        assert find_running(data_dir / "mongo") is None
+    finally:
+        if find_running(data_dir / "mongo") is not None:
+            server.stop()

@@ -257,7 +257,8 @@ def print_summary(summary: dict[str, Any], runs: int) -> None:
             )
             print(
                 f"      per pipeline (median ms/item): {parts}; "
-                f"bulk writes spread over all items +{figures['batch_writes_ms_per_item']:.2f}"
+                f"batch work (bulk writes, dedup lookups) spread over all items"
+                f" +{figures['batch_writes_ms_per_item']:.2f}"
             )
     for mode, label in (("newsbot", "b/a"), ("replay", "c/a")):
         ratio = summary.get(f"ratio_{mode}_over_bare")

@@ -1,8 +1,9 @@
 """Language filter benchmark: accuracy on real pages and short titles, cost per article, per backend.
 
-Run ``python -m newsbot.bench.language`` (add ``--sweep`` for the cap / short-text / quotation
-sweeps that chose the defaults). Texts are read at run time from ``../shared/corpus`` (gold JSON,
-saved HTML, saved RSS; nothing is copied) and from ``data/lang_*.tsv`` (texts the team wrote itself).
+Run ``python -m newsbot.bench.language`` (add ``--sweep`` for the cap / short-text / quotation /
+``auto`` routing sweeps that chose the defaults). Texts are read at run time from ``../shared/corpus``
+(gold JSON, saved HTML, saved RSS; nothing is copied) and from ``data/lang_*.tsv`` (texts the team
+wrote itself).
 
 Four text sets:
 - pages: title + body of every corpus page; the body is the gold body when there is one, else
@@ -12,7 +13,13 @@ Four text sets:
 - short: titles alone (gold titles of the corpus, RSS item titles, the team's own titles in French
   and in close languages);
 - quoted: the team's own French texts quoting foreign speakers, foreign texts quoting French
-  speakers, and French titles that are mostly a French quotation.
+  speakers, and French titles that are mostly a French quotation;
+- close languages, long: the team's own titles in each close language (Occitan, Walloon, Catalan…)
+  joined into texts as long as the detector's cap (an article's length), for the detectors that do
+  not know every one of them.
+
+Costs are printed twice: with the detector's tables in the CPU caches (back-to-back calls), and with
+the caches evicted before each call, as in a crawl where a page is parsed between two decisions.
 """
 
 from __future__ import annotations
@@ -29,11 +36,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from lxml import etree, html
 
 from newsbot.bench.corpus import REPO_ROOT, CorpusPage, iter_feeds, iter_pages
-from newsbot.language import BACKENDS, DEFAULT_BACKEND, DETECTED, FRENCH, LanguageDecision, detect_language
-from newsbot.language.backends import primary_subtag
+from newsbot.language import (
+    BACKENDS,
+    DEFAULT_BACKEND,
+    DETECTED,
+    FRENCH,
+    MAX_CHARS,
+    LanguageDecision,
+    detect_language,
+)
+from newsbot.language.backends import AUTO_LONG_CHARS, AUTO_MIN_LONG_SCORE, primary_subtag
 
 DATA = Path(__file__).with_name("data")
 OWN_TITLES = DATA / "lang_short_titles.tsv"
@@ -42,6 +58,9 @@ LONG_TEXT_CHARS = 200
 PASSAGE_MAX_CHARS = 400
 PASSAGES_PER_PAGE = 8
 MIN_PARAGRAPH_CHARS = 40
+CACHE_EVICTION_BYTES = 32 * 2**20  # more than this machine's last-level cache
+AUTO_LONG_CHARS_SWEEP = (50, 100, 150, 200, 300, 400, 500)
+AUTO_MIN_LONG_SCORE_SWEEP = (0.0, 0.8, 0.9, 0.99, 0.9999)
 CHROME_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "figcaption")
 DECLARED_CHARSET = re.compile(rb"""charset=["']?([\w-]+)""", re.IGNORECASE)
 
@@ -168,6 +187,23 @@ def own_texts(path: Path) -> list[Sample]:
     return samples
 
 
+def joined_by_language(samples: Iterable[Sample], min_chars: int = MAX_CHARS) -> list[Sample]:
+    """Consecutive non-French titles of one language joined (". ") into texts of ``min_chars`` or more."""
+    texts: list[Sample] = []
+    pending: dict[str, list[str]] = {}
+    for sample in samples:
+        if sample.is_french or not sample.title:
+            continue
+        titles = pending.setdefault(sample.language, [])
+        titles.append(sample.title.rstrip(" .?!"))
+        joined = ". ".join(titles) + "."
+        if len(joined) >= min_chars:
+            source = f"{sample.source} (+{len(titles) - 1} before)"
+            texts.append(Sample(source, sample.language, None, joined))
+            titles.clear()
+    return texts
+
+
 def short_samples() -> list[Sample]:
     corpus_titles = [
         Sample(f"{page.folder}/{page.name}:title", primary_subtag(page.language or ""), page.gold["title"])
@@ -243,11 +279,20 @@ def evaluate(samples: Iterable[Sample], decide: Decide) -> Evaluation:
     return result
 
 
-def cost_per_article_ms(samples: list[Sample], decide: Decide, repeats: int) -> tuple[float, float]:
-    """Median and 95th percentile of the wall time of one decision, over every sample and repeat."""
+def cost_per_article_ms(
+    samples: list[Sample], decide: Decide, repeats: int, *, cold: bool = False
+) -> tuple[float, float]:
+    """Median and 95th percentile of the wall time of one decision, over every sample and repeat.
+
+    ``cold``: the CPU caches are evicted (a buffer larger than them is written) before each call,
+    outside the timed span, as a crawl's page parsing does between two decisions.
+    """
+    evictor = np.zeros(CACHE_EVICTION_BYTES if cold else 0, dtype=np.uint8)
     timings = []
     for _ in range(repeats):
         for sample in samples:
+            if cold:
+                evictor[::64] += 1  # one write per cache line
             start = time.perf_counter()
             decide(sample)
             timings.append((time.perf_counter() - start) * 1000)
@@ -292,7 +337,9 @@ def report_backend(backend: str, sets: dict[str, list[Sample]], repeats: int, ve
     passages_ = evaluate(sets["passages"], decide)
     short = evaluate(sets["short"], decide)
     quoted = evaluate(sets["quoted"], decide)
+    close = evaluate(sets["close"], decide)
     median, p95 = cost_per_article_ms(sets["pages"], decide, repeats)
+    cold_median, cold_p95 = cost_per_article_ms(sets["pages"], decide, repeats, cold=True)
     first = first_call_cost_ms(backend)
     print(f"\n## {backend}")
     print(
@@ -313,12 +360,79 @@ def report_backend(backend: str, sets: dict[str, list[Sample]], repeats: int, ve
     )
     print(f"  short titles taken for French, by true language: {kept or 'none'}")
     print(f"  quoted texts: {quoted.wrong_decisions} wrong / {quoted.total}")
+    taken = ", ".join(
+        f"{language} {count}" for language, count in close.kept_by_language.most_common() if count
+    )
+    print(
+        f"  close languages, own titles joined to ≥{MAX_CHARS} chars: {close.wrong_decisions} wrong"
+        f" / {close.total} (taken for French: {taken or 'none'})"
+    )
     timed = f"{len(sets['pages'])} pages x {repeats}"
-    print(f"  cost per article: median {median:.3f} ms, p95 {p95:.3f} ms  ({timed})")
+    print(
+        f"  cost per article: median {median:.3f} ms, p95 {p95:.3f} ms;"
+        f" caches evicted before each call: median {cold_median:.3f} ms, p95 {cold_p95:.3f} ms  ({timed})"
+    )
     print(f"  import {first['import_ms']:.0f} ms, first call {first['first_call_ms']:.0f} ms")
     if verbose:
-        for line in pages.wrong + passages_.wrong + short.wrong + quoted.wrong:
+        for line in pages.wrong + passages_.wrong + short.wrong + quoted.wrong + close.wrong:
             print(f"    wrong: {line}")
+
+
+def routed(
+    samples: list[Sample],
+    short: list[LanguageDecision],
+    long: list[LanguageDecision],
+    long_chars: int,
+    min_long_score: float,
+) -> Decide:
+    """The decisions of the ``auto`` backend routing at ``long_chars`` and ``min_long_score``, from
+    both detectors' decisions (preparation does not depend on the detector, so ``chars_used`` is
+    the length ``auto`` routes by)."""
+    chosen = {
+        sample: b if a.chars_used >= long_chars and b.score >= min_long_score else a
+        for sample, a, b in zip(samples, short, long, strict=True)
+    }
+    return chosen.__getitem__
+
+
+def report_auto_sweep(sets: dict[str, list[Sample]]) -> None:
+    """The measurements behind AUTO_LONG_CHARS and AUTO_MIN_LONG_SCORE."""
+    print(
+        f"\n## sweep of the auto backend's routing: langdetect-rs from {AUTO_LONG_CHARS} chars when its"
+        f" score is ≥ {AUTO_MIN_LONG_SCORE}, py3langid otherwise"
+    )
+    named = {
+        "long": long_only(sets["pages"]) + sets["passages"],
+        "short": sets["short"],
+        "quoted": sets["quoted"],
+        "close": sets["close"],
+    }
+    decisions = {
+        backend: {name: [decider(backend)(sample) for sample in samples] for name, samples in named.items()}
+        for backend in ("py3langid", "langdetect-rs")
+    }
+    settings = [(chars, AUTO_MIN_LONG_SCORE) for chars in AUTO_LONG_CHARS_SWEEP]
+    scores = [score for score in AUTO_MIN_LONG_SCORE_SWEEP if score != AUTO_MIN_LONG_SCORE]
+    settings += [(AUTO_LONG_CHARS, score) for score in scores]
+    for long_chars, min_score in settings:
+        short_decisions, long_decisions = decisions["py3langid"], decisions["langdetect-rs"]
+        result = {
+            name: evaluate(
+                samples,
+                routed(samples, short_decisions[name], long_decisions[name], long_chars, min_score),
+            )
+            for name, samples in named.items()
+        }
+        pairs = zip(short_decisions["long"], long_decisions["long"], strict=True)
+        to_rs = sum(a.chars_used >= long_chars and b.score >= min_score for a, b in pairs)
+        print(
+            f"  langdetect-rs from {long_chars:>3} chars, score ≥ {min_score:<6}:"
+            f" {result['long'].wrong_decisions} wrong / {result['long'].total} long texts"
+            f" ({to_rs} decided by langdetect-rs),"
+            f" short P {result['short'].precision:.1%} R {result['short'].recall:.1%},"
+            f" {result['quoted'].wrong_decisions} wrong quoted,"
+            f" {result['close'].wrong_decisions} wrong / {result['close'].total} close-language long texts"
+        )
 
 
 def report_sweeps(backend: str, sets: dict[str, list[Sample]]) -> None:
@@ -368,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         "passages": passage_samples(),
         "short": short_samples(),
         "quoted": own_texts(OWN_QUOTED_TEXTS),
+        "close": joined_by_language(own_texts(OWN_TITLES)),
     }
     if not sets["pages"]:
         print("../shared/corpus is not available: nothing to measure")
@@ -376,13 +491,14 @@ def main(argv: list[str] | None = None) -> int:
         f"# language filter benchmark: {len(sets['pages'])} pages"
         f" ({len(long_only(sets['pages']))} ≥{LONG_TEXT_CHARS} chars), {len(sets['passages'])} passages,"
         f" {len(sets['short'])} short titles ({sum(s.is_french for s in sets['short'])} French),"
-        f" {len(sets['quoted'])} quoted texts;"
+        f" {len(sets['quoted'])} quoted texts, {len(sets['close'])} close-language long texts;"
         f" default backend {DEFAULT_BACKEND}"
     )
     for backend in args.backend or list(BACKENDS):
         report_backend(backend, sets, args.repeats, args.verbose)
     if args.sweep:
         report_sweeps(DEFAULT_BACKEND, sets)
+        report_auto_sweep(sets)
     return 0
 
 

@@ -32,8 +32,10 @@ from scrapy.utils.misc import build_from_crawler
 _CURRENT: contextvars.ContextVar[tuple[int, str] | None] = contextvars.ContextVar("bench_item", default=None)
 """(item key, pipeline name) of the pipeline step running now, for work it sends to threads."""
 
-BATCH_PIPELINES = frozenset({"MongoPipeline"})
-"""Pipelines whose thread work is batch work (bulk writes): spread evenly over the items."""
+BATCH_PIPELINES = frozenset({"MongoPipeline", "DedupPipeline"})
+"""Pipelines whose thread work is batch work, spread evenly over the items: the writer's bulk writes,
+and the dedup pipeline's batch lookup (one query and one insert for up to 64 items), which would
+otherwise be charged whole to the item that happened to fill the batch."""
 
 
 @dataclass

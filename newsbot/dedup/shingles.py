@@ -33,12 +33,15 @@ def word_hashes(words: Sequence[str]) -> np.ndarray:
     cache = _word_cache
     if len(cache) > WORD_CACHE_SIZE:
         cache.clear()  # bounded: a full cache starts afresh (cheaper per lookup than an LRU)
-    values = []
-    for word in words:
-        value = cache.get(word)
-        if value is None:
-            value = cache[word] = word_hash(word)
-        values.append(value)
+    values = list(map(cache.get, words))
+    if None in values:  # words not seen yet
+        for position, value in enumerate(values):
+            if value is None:
+                word = words[position]
+                value = cache.get(word)  # None unless the word came earlier in this text
+                if value is None:
+                    value = cache[word] = word_hash(word)
+                values[position] = value
     return np.array(values, dtype=_U64)
 
 
@@ -55,11 +58,27 @@ def shingle_hashes(hashed_words: np.ndarray, size: int) -> np.ndarray:
     size = min(size, hashed_words.size)
     count = hashed_words.size - size + 1
     combined = np.full(count, size, dtype=_U64)
-    for offset in range(size):
-        combined = combined * _BASE + hashed_words[offset : offset + count]
+    for offset in range(size):  # in place: the same arithmetic modulo 2**64, no temporaries
+        combined *= _BASE
+        combined += hashed_words[offset : offset + count]
     combined ^= combined >> _U64(30)
     combined *= _MIX_1
     combined ^= combined >> _U64(27)
     combined *= _MIX_2
     combined ^= combined >> _U64(31)
     return combined
+
+
+def distinct_sorted(values: np.ndarray) -> np.ndarray:
+    """The distinct values of an already sorted array (what ``np.unique`` returns, without its sort)."""
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def smallest_distinct(hashes: np.ndarray, count: int) -> np.ndarray:
+    """The ``count`` smallest distinct values, ascending (``np.unique(hashes)[:count]``)."""
+    return distinct_sorted(np.sort(hashes))[:count]

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsbot.dedup.normalize import hash_normal_form, normalize_for_hash
-from newsbot.dedup.shingles import shingle_hashes, word_hashes
+from newsbot.dedup.normalize import hash_normal_form, normal_words
+from newsbot.dedup.shingles import distinct_sorted, shingle_hashes, smallest_distinct, word_hashes
 
 
 @dataclass(frozen=True)
@@ -73,25 +73,20 @@ class Similarity:
         return self.containment
 
 
-def _smallest_distinct(hashes: np.ndarray, count: int) -> np.ndarray:
-    distinct = np.unique(hashes)
-    return distinct[:count]
-
-
 def sketch_text(text: str, params: SketchParams = DEFAULT_PARAMS) -> TextSketch:
     """Fingerprint one body (pure; ≈0.2 ms for a 500-word article)."""
-    normal_form = normalize_for_hash(text)
-    words = normal_form.split()
+    words = normal_words(text)
+    normal_form = " ".join(words)
     hashed = word_hashes(words)
-    shingles = _smallest_distinct(shingle_hashes(hashed, params.shingle_words), params.sketch_size)
-    minima = np.unique((shingles >> np.uint64(32)).astype(np.uint32))
-    key_hashes = _smallest_distinct(shingle_hashes(hashed, params.key_shingle_words), params.key_count)
+    shingles = smallest_distinct(shingle_hashes(hashed, params.shingle_words), params.sketch_size)
+    minima = distinct_sorted((shingles >> np.uint64(32)).astype(np.uint32))  # ascending, as shingles
+    key_hashes = smallest_distinct(shingle_hashes(hashed, params.key_shingle_words), params.key_count)
     return TextSketch(
         content_hash=hash_normal_form(normal_form),
         word_count=len(words),
         minima=minima,
         complete=shingles.size < params.sketch_size,
-        keys=tuple(int(key) for key in key_hashes),
+        keys=tuple(key_hashes.tolist()),
     )
 
 

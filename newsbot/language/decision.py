@@ -8,11 +8,14 @@ from newsbot.language.backends import get_detector, primary_subtag
 from newsbot.language.text import is_mostly_latin, prepare_text
 
 FRENCH = "fr"
+# py3langid: the only backend meeting every accuracy target, close languages included; ``auto``
+# (py3langid + langdetect-rs) is ~5x cheaper but takes long Walloon texts for French (language bench).
 DEFAULT_BACKEND = "py3langid"
 # Below this many letters a Latin-script text is not judged (see ``detect_language``).
 MIN_CHARS = 20
 # Only the first characters are fed to the detector: on the corpus, decisions are the same from
-# 500 characters on, and py3langid's cost grows with the length (python -m newsbot.bench.language --sweep).
+# 500 characters on (one long text goes wrong at 300), and the cost grows with the length
+# (python -m newsbot.bench.language --sweep).
 MAX_CHARS = 500
 # Quotations are removed only when this many letters (about five words) remain without them.
 MIN_LETTERS_WITHOUT_QUOTES = 30

@@ -16,6 +16,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 LATIN_LETTER = re.compile(r"[A-Za-zªºÀ-ÖØ-öø-ɏḀ-ỿ]")
 # How much raw text (a multiple of the cap) is cleaned before capping.
 RAW_SLICE_FACTOR = 2
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,16 @@ def remove_quotes(text: str) -> str:
 
 
 def count_letters(text: str) -> int:
-    """Number of alphabetic characters (digits, punctuation and spaces say nothing of the language)."""
-    return sum(map(str.isalpha, text))
+    """Number of alphabetic characters (digits, punctuation and spaces say nothing of the language).
+
+    ``str.isalpha`` of every character, counted for the ASCII ones by deleting their letters from
+    the bytes (several times faster); only the non-ASCII ones are tested one by one.
+    """
+    ascii_bytes = text.encode("ascii", "ignore")
+    letters = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
+    if not text.isascii():
+        letters += sum(map(str.isalpha, "".join(_NON_ASCII.findall(text))))
+    return letters
 
 
 def is_mostly_latin(text: str) -> bool:

@@ -21,6 +21,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import bson
@@ -129,6 +130,8 @@ class ArticleWriter:
         self.availability = availability or Availability(lambda: ping(collection.database.client))
         self._sleep = sleep
         self._clock = clock
+        self._maybe_applied: set[int] = set()
+        """``id()`` of this batch's writes whose insert attempt failed after it may have been applied."""
 
     def write(self, batch: Sequence[PendingWrite]) -> WriteReport:
         report = WriteReport()
@@ -142,6 +145,7 @@ class ArticleWriter:
             queues[FIRST_STAGE[pending.mode]].append(pending)
         deadline = self._clock() + self.retry_budget
         backoff = self.first_backoff
+        self._maybe_applied = set()
         for index, stage in enumerate(STAGES):
             touch_races = 0
             while queues[stage]:
@@ -156,6 +160,8 @@ class ArticleWriter:
                         return report
                     outcome = _StageResult()
                     outcome.retry, outcome.wait_reason = writes, describe_error(exc)
+                    if stage == "insert":  # the server may have applied it before the error
+                        self._maybe_applied.update(id(w) for w in writes)
                 queues[stage].extend(outcome.retry)
                 if outcome.wait_reason is None:
                     continue
@@ -228,10 +234,31 @@ class ArticleWriter:
         except BulkWriteError as exc:
             details = exc.details
             report.inserted += details.get("nInserted", 0)
-            self._sort_errors("insert", writes, details, queues, report, result)
+            own = self._own_earlier_inserts(writes, details)
+            report.inserted += len(own)
+            errors = [e for e in details.get("writeErrors", []) if e["index"] not in own]
+            self._sort_errors("insert", writes, {**details, "writeErrors": errors}, queues, report, result)
             return result
         report.inserted += len(writes)
         return result
+
+    def _own_earlier_inserts(self, writes: list[PendingWrite], details: dict[str, Any]) -> set[int]:
+        """Indexes of duplicate-key inserts that are this batch's own earlier attempt.
+
+        An attempt cut by a network error may have been applied by the server; its retry then meets
+        its own documents. Stored at revision 1 with this very ``crawled_at``, they count as inserted.
+        """
+        suspects = {
+            e["index"]: writes[e["index"]]
+            for e in details.get("writeErrors", [])
+            if e.get("code") in DUPLICATE_KEY_CODES and id(writes[e["index"]]) in self._maybe_applied
+        }
+        if not suspects:
+            return set()
+        query = {"url": {"$in": [w.url for w in suspects.values()]}, "revision": 1}
+        found = self.collection.find(query, {"url": 1, "crawled_at": 1})
+        stored = {d["url"]: d.get("crawled_at") for d in found}
+        return {i for i, w in suspects.items() if _same_instant(stored.get(w.url), w.doc.get("crawled_at"))}
 
     def _bulk(
         self,
@@ -358,6 +385,21 @@ class ArticleWriter:
             reason,
             self.spill.path,
         )
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _same_instant(stored: Any, sent: Any) -> bool:
+    """Whether a stored BSON date (millisecond precision, naive means UTC) is the datetime sent."""
+    if not isinstance(stored, datetime) or not isinstance(sent, datetime):
+        return False
+    return _epoch_ms(stored) == _epoch_ms(sent)
+
+
+def _epoch_ms(moment: datetime) -> int:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return (aware - _EPOCH) // timedelta(milliseconds=1)
 
 
 def _rejected_in(details: dict[str, Any]) -> int:

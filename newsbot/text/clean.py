@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
+from newsbot.text.cues import CueSet
 from newsbot.text.french import UPPER
-from newsbot.text.glue import split_at_glue, split_glued_title
+from newsbot.text.glue import junction_candidates, split_at_glue, split_glued_title
 from newsbot.text.normalize import NBSP, normalize_text
 from newsbot.text.rules import BOILERPLATE_RULES, Rule
 from newsbot.text.truncation import truncation_kind
 
 FIELDS = ("title", "lead", "body")
+PARAGRAPH_BREAK = "\n\n"
 GLUED_TEXT_SPLIT = "glued_text_split"
 REPEATED_TITLE = "repeated_title"
 
@@ -114,7 +117,7 @@ class _RuleBucket:
 
     max_length: float
     rules: tuple[Rule, ...]
-    cues: tuple[str, ...]
+    cues: CueSet
 
 
 def _buckets() -> tuple[_RuleBucket, ...]:
@@ -122,7 +125,7 @@ def _buckets() -> tuple[_RuleBucket, ...]:
     buckets = []
     for limit in [*limits, float("inf")]:
         rules = tuple(rule for rule in BOILERPLATE_RULES if rule.scope == "inline" or rule.max_chars >= limit)
-        buckets.append(_RuleBucket(limit, rules, tuple(sorted({cue for rule in rules for cue in rule.cues}))))
+        buckets.append(_RuleBucket(limit, rules, CueSet.of(cue for rule in rules for cue in rule.cues)))
     return tuple(buckets)
 
 
@@ -130,12 +133,17 @@ _BUCKETS = _buckets()
 _BUCKET_LIMITS = [bucket.max_length for bucket in _BUCKETS]
 
 
+def may_fire(paragraph: str) -> bool:
+    """False when no rule can fire on the paragraph (most paragraphs): it holds none of their cues."""
+    return _BUCKETS[bisect_left(_BUCKET_LIMITS, len(paragraph))].cues.found_in(paragraph.lower())
+
+
 def strip_paragraph(paragraph: str) -> ParagraphOutcome:
     """Run the rules, in order, on one normalised paragraph."""
+    if not may_fire(paragraph):
+        return ParagraphOutcome(paragraph, (), ())
     bucket = _BUCKETS[bisect_left(_BUCKET_LIMITS, len(paragraph))]
     lowered = paragraph.lower()
-    if not any(cue in lowered for cue in bucket.cues):  # most paragraphs: no rule can fire
-        return ParagraphOutcome(paragraph, (), ())
     fired: list[str] = []
     removed: list[str] = []
     reported_speech: bool | None = None
@@ -180,6 +188,10 @@ def _strip_rules(paragraphs: list[str], fired: list[str]) -> list[str]:
             expecting_link_title = False
             if looks_like_link_title(paragraph):
                 continue
+        if not may_fire(paragraph):  # kept as is, without building its outcome
+            if paragraph:
+                kept.append(paragraph)
+            continue
         outcome = strip_paragraph(paragraph)
         fired.extend(outcome.fired)
         if outcome.dropped_by is not None and outcome.dropped_by.ends_article:
@@ -191,8 +203,21 @@ def _strip_rules(paragraphs: list[str], fired: list[str]) -> list[str]:
 
 
 def _split_glued(paragraphs: list[str], fired: list[str]) -> list[str]:
+    """:func:`split_at_glue` on each paragraph holding a junction candidate, found in one scan of
+    the whole text (a paragraph break is never part of a junction); the others are only stripped."""
+    candidates = iter(junction_candidates(PARAGRAPH_BREAK.join(paragraphs)))
+    next_candidate = next(candidates, None)
     repaired: list[str] = []
+    end = -len(PARAGRAPH_BREAK)
     for paragraph in paragraphs:
+        end += len(PARAGRAPH_BREAK) + len(paragraph)
+        if next_candidate is None or next_candidate >= end:
+            stripped = paragraph.strip()
+            if stripped:
+                repaired.append(stripped)
+            continue
+        while next_candidate is not None and next_candidate < end:
+            next_candidate = next(candidates, None)
         pieces = split_at_glue(paragraph)
         if len(pieces) > 1:
             fired.append(GLUED_TEXT_SPLIT)
@@ -200,11 +225,17 @@ def _split_glued(paragraphs: list[str], fired: list[str]) -> list[str]:
     return repaired
 
 
+@lru_cache(maxsize=64)
+def _title_core(title: str) -> str:
+    """The title as one normalised line without its closing dots (cached: lead and body share it)."""
+    return " ".join(normalize_text(title).split("\n\n")).rstrip(" .…").strip()
+
+
 def _without_repeated_title(paragraphs: list[str], title: str, fired: list[str]) -> list[str]:
     """Drop a copy of the title opening the text: whole, cut short by an ellipsis, or fused to the text."""
     if not paragraphs:
         return paragraphs
-    core = " ".join(normalize_text(title).split("\n\n")).rstrip(" .…").strip()
+    core = _title_core(title)
     first = paragraphs[0]
     first_core = first.rstrip(" .…")
     if len(core) < 8 or len(first_core) < 8:

@@ -19,8 +19,12 @@ import re
 
 from newsbot.text.french import DANGLING_WORDS, LOWER, UPPER, is_french_word, is_sentence_starter
 
-# The character before a junction (the junction is the match's end); _is_glue decides.
-_JUNCTION = re.compile(rf"[{LOWER}0-9?!»”)….{UPPER}](?=[{UPPER}])")
+# A junction is a capital right after one of these characters; _is_glue decides.
+_JUNCTION_LEFT = re.compile(rf"[{LOWER}0-9?!»”)….{UPPER}]")
+_JUNCTION_LEFT_CHARS = frozenset(  # the class spelt out: no member is above its pattern's largest character
+    filter(_JUNCTION_LEFT.fullmatch, map(chr, range(max(map(ord, _JUNCTION_LEFT.pattern)) + 1)))
+)
+_CAPITAL = re.compile(f"[{UPPER}]")
 _WORD_AFTER = re.compile(rf"[{UPPER}][{LOWER}]*")
 _LETTERS_BEFORE = re.compile(rf"[{UPPER}{LOWER}]+$")
 _TOKEN_NOT_PROSE = re.compile(r"://|www\.|[@#/=_\\]|\.(?:fr|com|org|net|eu)\b", re.IGNORECASE)
@@ -86,8 +90,12 @@ def _is_glue(text: str, position: int) -> bool:
 
 
 def junction_candidates(text: str) -> list[int]:
-    """Every place where a capital follows a letter, digit or mark with no space: the cases examined."""
-    return [match.end() for match in _JUNCTION.finditer(text)]
+    """Every place where a capital follows a letter, digit or mark with no space: the cases examined.
+
+    Capitals are few: finding them first and looking one character back is several times faster
+    than testing the character before every position."""
+    left = _JUNCTION_LEFT_CHARS
+    return [start for start in map(re.Match.start, _CAPITAL.finditer(text, 1)) if text[start - 1] in left]
 
 
 def glue_positions(text: str) -> list[int]:

@@ -26,6 +26,8 @@ _CONTROL = "".join(chr(code) for code in range(32) if chr(code) not in "\t\n\r\v
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}{_CONTROL}]")
 _SPACE_LIKE_RE = re.compile(f"[{_SPACE_LIKE}]")
 _LINE_BREAK_RE = re.compile(f"[{_LINE_BREAKS}]")
+# Invisible characters and line breaks other than "\n" are rare: one scan tells whether to remove them.
+_INVISIBLE_OR_LINE_BREAK_RE = re.compile(f"[{_INVISIBLE}{_CONTROL}{_LINE_BREAKS}\u2029]")
 _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_BEFORE_COMMA_OR_PERIOD = re.compile(r" +(?=[,.](?:$|[\s»”\"')\]]))", re.MULTILINE)
 # (plain space + mark, replacement): str.replace is several times faster than a regex here.
@@ -75,8 +77,7 @@ def french_spacing(text: str) -> str:
     if " ," in text or " ." in text:
         text = _SPACE_BEFORE_COMMA_OR_PERIOD.sub("", text)
     for plain, typographic in _FRENCH_SPACES:
-        if plain in text:
-            text = text.replace(plain, typographic)
+        text = text.replace(plain, typographic)  # returns ``text`` itself when ``plain`` is absent
     return text
 
 
@@ -87,11 +88,14 @@ def normalize_text(text: str) -> str:
     text = _unescape(text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE_RE.sub("", text)
+    rare = _INVISIBLE_OR_LINE_BREAK_RE.search(text) is not None
+    if rare:
+        text = _INVISIBLE_RE.sub("", text)
     text = _SPACE_LIKE_RE.sub(" ", text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    text = _LINE_BREAK_RE.sub("\n", text).replace("\u2029", "\n\n")
+    if rare:
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        text = _LINE_BREAK_RE.sub("\n", text).replace("\u2029", "\n\n")
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
     return french_spacing("\n\n".join(_paragraphs(text)))

@@ -73,7 +73,7 @@ class Rule:
         """Cheap pre-check: the paragraph holds a cue and is short enough for this scope."""
         if self.scope != "inline" and len(paragraph) > self.max_chars:
             return False
-        return any(cue in lowered for cue in self.cues)
+        return any(map(lowered.__contains__, self.cues))
 
 
 def _rule(name: str, scope: Scope, pattern: str, cues: tuple[str, ...], description: str, **options) -> Rule:

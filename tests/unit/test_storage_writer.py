@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -88,6 +89,44 @@ def test_two_writers_racing_on_the_same_urls_leave_one_document_each(articles, t
     assert articles.count_documents({}) == len(urls)
     assert sum(r.inserted for r in reports) == len(urls)
     assert all(r.spilled == 0 and not r.rejected for r in reports)
+
+
+class ReplyLostOnce:
+    """The real collection, except that the first ``insert_many`` is applied and its reply then lost."""
+
+    def __init__(self, collection) -> None:
+        self._collection = collection
+        self.lost = False
+
+    def __getattr__(self, name: str):
+        return getattr(self._collection, name)
+
+    def insert_many(self, documents, **kwargs):
+        if self.lost:
+            return self._collection.insert_many(documents, **kwargs)
+        self.lost = True
+        with contextlib.suppress(pymongo.errors.BulkWriteError):
+            self._collection.insert_many(documents, **kwargs)
+        raise pymongo.errors.NetworkTimeout("reply lost after the server applied the insert")
+
+
+def test_an_insert_applied_before_a_network_error_counts_once_as_inserted(articles, tmp_path: Path) -> None:
+    flaky = ReplyLostOnce(articles)
+    writer = ArticleWriter(flaky, SpillFile(tmp_path / "spill.jsonl"), retry_budget=5.0, first_backoff=0.01)
+    writer.availability.check = lambda: True
+    flaky.lost = True  # not yet
+    assert writer.write([PendingWrite(article("https://www.example.fr/old"), "insert")]).inserted == 1
+    flaky.lost = False
+    recrawl = PendingWrite(
+        article("https://www.example.fr/old", crawled_at=T0 + timedelta(hours=1)), "insert"
+    )
+    new = [
+        PendingWrite(article(f"https://www.example.fr/new-{i}", crawled_at=T0), "insert") for i in range(5)
+    ]
+    report = writer.write([*new, recrawl])
+    assert flaky.lost, "the first attempt's reply was lost"
+    assert (report.inserted, report.updated, report.spilled) == (5, 1, 0), "the re-crawl is not new"
+    assert articles.count_documents({}) == 6
 
 
 def test_unreachable_server_spills_to_disk_and_nothing_is_lost(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 
+from newsbot.analytics.stories import ensure_stories_view
 from newsbot.storage.availability import Availability, attempt_timeout, is_transient, ping
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoConnection, MongoUnavailable, connect, describe_error
@@ -71,9 +72,11 @@ class ArticleStore:
         self._alternates_lock = threading.Lock()
 
     def _prepare(self) -> None:
-        """Create the collection, validator and indexes (once per store, when the server answers)."""
+        """Create the collection, validator, indexes and the stories view (once per store, when the
+        server answers)."""
         if not self._prepared:
             ensure_articles_collection(self.connection.database, self.config.collection)
+            ensure_stories_view(self.connection.database, self.config.collection)
             self._prepared = True
 
     @classmethod

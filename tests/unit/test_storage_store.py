@@ -162,6 +162,23 @@ def test_alternate_urls_wait_for_their_article(mongo_uri: str, mongo_db_name: st
         store.close()
 
 
+def test_opening_the_store_creates_the_stories_view(
+    mongo_uri: str, mongo_db_name: str, tmp_path: Path
+) -> None:
+    store = ArticleStore.open(config(mongo_uri, tmp_path, database=mongo_db_name))
+    try:
+        views = list(store.connection.database.list_collections(filter={"name": "stories"}))
+        assert [view.get("type") for view in views] == ["view"]
+        store.write([write("https://a.fr/1"), write("https://a.fr/2")])
+        store.articles.update_many({}, {"$set": {"story_id": "s1"}})
+        (story,) = store.connection.database["stories"].find()
+        assert (story["_id"], story["article_count"]) == ("s1", 2)
+    finally:
+        store.close()
+    again = ArticleStore.open(config(mongo_uri, tmp_path, database=mongo_db_name))  # idempotent
+    again.close()
+
+
 def test_for_crawler_closes_the_spider_cleanly_when_mongodb_is_down(tmp_path: Path) -> None:
     uri = f"mongodb://127.0.0.1:{free_port()}/?directConnection=true"
     settings = {"MONGO_URI": uri, "MONGO_SERVER_SELECTION_TIMEOUT_MS": 300, "NEWSBOT_DATA_DIR": str(tmp_path)}

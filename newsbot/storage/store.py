@@ -187,9 +187,20 @@ class ArticleStore:
         return self.call(self.articles.find_one, {"content_hash": content_hash}, _LOOKUP_FIELDS)
 
     def find_known(self, urls: list[str], content_hashes: list[str]) -> list[dict[str, Any]]:
-        """Stored articles having one of ``urls`` or of ``content_hashes``: one indexed query for a batch."""
-        query = {"$or": [{"url": {"$in": urls}}, {"content_hash": {"$in": content_hashes}}]}
-        return self.call(lambda: list(self.articles.find(query, _LOOKUP_FIELDS)))
+        """Stored articles having one of ``urls`` or of ``content_hashes``: two indexed queries per batch.
+
+        Not one ``$or``: SecantusDB answers an ``$or`` with a collection scan (550 ms with 3,000
+        articles stored, against 2.5 ms for the two ``$in`` queries); MongoDB serves both alike.
+        """
+
+        def lookup() -> list[dict[str, Any]]:
+            found = {doc["url"]: doc for doc in self.articles.find({"url": {"$in": urls}}, _LOOKUP_FIELDS)}
+            if content_hashes:
+                query = {"content_hash": {"$in": content_hashes}}
+                found.update((doc["url"], doc) for doc in self.articles.find(query, _LOOKUP_FIELDS))
+            return list(found.values())
+
+        return self.call(lookup)
 
     def _stored_urls(self, urls: list[str]) -> list[str]:
         return [doc["url"] for doc in self.articles.find({"url": {"$in": urls}}, {"_id": 0, "url": 1})]

@@ -179,6 +179,21 @@ def test_opening_the_store_creates_the_stories_view(
     again.close()
 
 
+def test_find_known_by_url_or_by_text(mongo_uri: str, mongo_db_name: str, tmp_path: Path) -> None:
+    store = ArticleStore.open(config(mongo_uri, tmp_path, database=mongo_db_name))
+    try:
+        store.write([write("https://a.fr/1", digest="h1"), write("https://a.fr/2", digest="h2")])
+        store.write([write("https://a.fr/3", digest="h3")])
+        found = store.find_known(["https://a.fr/1", "https://a.fr/new"], ["h1", "h2", "h-new"])
+        assert sorted((d["url"], d["content_hash"]) for d in found) == [
+            ("https://a.fr/1", "h1"),
+            ("https://a.fr/2", "h2"),
+        ], "each stored article once, whether found by its URL, its text or both"
+        assert store.find_known([], []) == []
+    finally:
+        store.close()
+
+
 def test_for_crawler_closes_the_spider_cleanly_when_mongodb_is_down(tmp_path: Path) -> None:
     uri = f"mongodb://127.0.0.1:{free_port()}/?directConnection=true"
     settings = {"MONGO_URI": uri, "MONGO_SERVER_SELECTION_TIMEOUT_MS": 300, "NEWSBOT_DATA_DIR": str(tmp_path)}

@@ -2,49 +2,49 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsbot.outlets.profile import OutletProfile
 
-# France Médias Monde (RFI, France 24) share one page template: ``t-content__*`` blocks, ``m-*`` widgets.
-_FMM_BODY = (".t-content__body",)
 _FMM_REMOVE = (
     ".m-interstitial", ".m-em-image", ".m-em-flash", ".m-em-video", ".m-em-audio", ".m-em-embed",
     ".m-block-ad", ".m-share-bar", ".t-content__tags", ".a-media-legend", "figcaption",
 )  # fmt: skip
 
-RFI = OutletProfile(
+
+def _france_medias_monde(**outlet: Any) -> OutletProfile:
+    """An outlet on the France Médias Monde template (RFI, France 24): ``t-content__*`` blocks,
+    ``m-*`` widgets; ``outlet`` gives what differs (id, name, domains, feeds, kinds)."""
+    return OutletProfile(
+        article_url_pattern=r"^/[a-z]{2}/(?:[^?#]+/)?\d{8}-[^/?#]+",
+        title_selectors=(".t-content__title",),
+        lead_selectors=(".t-content__chapo",),
+        body_selectors=(".t-content__body",),
+        remove_selectors=_FMM_REMOVE,
+        byline_selectors=(".m-from-author__name",),
+        date_selectors=(".t-content__dates", ".m-pub-dates"),
+        section_selectors=(".t-content__section",),
+        tag_selectors=(".t-content__tags a", ".m-tags-list a"),
+        **outlet,
+    )
+
+
+RFI = _france_medias_monde(
     id="rfi",
     name="RFI",
     domains=("rfi.fr",),
     feeds=("https://www.rfi.fr/fr/rss",),
     sitemaps=("https://www.rfi.fr/sitemaps/fr/news.xml",),
-    article_url_pattern=r"^/[a-z]{2}/(?:[^?#]+/)?\d{8}-[^/?#]+",
-    title_selectors=(".t-content__title",),
-    lead_selectors=(".t-content__chapo",),
-    body_selectors=_FMM_BODY,
-    remove_selectors=_FMM_REMOVE,
-    byline_selectors=(".m-from-author__name",),
-    date_selectors=(".t-content__dates", ".m-pub-dates"),
-    section_selectors=(".t-content__section",),
-    tag_selectors=(".t-content__tags a", ".m-tags-list a"),
     kind_url_patterns=((r"/(?:podcasts|emission|emissions)/", "podcast"), (r"/(?:video|videos)/", "video")),
     kind_selectors=((".t-content--podcast", "podcast"), (".t-content--live", "live")),
 )
 
-FRANCE24 = OutletProfile(
+FRANCE24 = _france_medias_monde(
     id="france24",
     name="France 24",
     domains=("france24.com",),
     feeds=("https://www.france24.com/fr/rss",),
     sitemaps=("https://www.france24.com/sitemaps/fr/news.xml",),
-    article_url_pattern=r"^/[a-z]{2}/(?:[^?#]+/)?\d{8}-[^/?#]+",
-    title_selectors=(".t-content__title",),
-    lead_selectors=(".t-content__chapo",),
-    body_selectors=_FMM_BODY,
-    remove_selectors=_FMM_REMOVE,
-    byline_selectors=(".m-from-author__name",),
-    date_selectors=(".t-content__dates", ".m-pub-dates"),
-    section_selectors=(".t-content__section",),
-    tag_selectors=(".t-content__tags a", ".m-tags-list a"),
     kind_url_patterns=((r"/(?:vid%C3%A9o|vidéo|video|emissions)/", "video"), (r"/(?:podcasts?)/", "podcast")),
     kind_selectors=((".t-content--live", "live"),),
 )

@@ -33,16 +33,6 @@ def doc(
     return to_document(item)
 
 
-@pytest.fixture
-def articles(mongo_db):
-    return ensure_articles_collection(mongo_db, "articles")
-
-
-@pytest.fixture
-def writer(articles, tmp_path: Path) -> ArticleWriter:
-    return ArticleWriter(articles, SpillFile(tmp_path / "spill.jsonl"), retry_budget=2.0, first_backoff=0.05)
-
-
 def stored(articles, url: str = URL) -> dict:
     found = articles.find_one({"url": url}, {"_id": 0})
     assert found is not None, url

@@ -13,7 +13,6 @@ import pytest
 from newsbot.items import ArticleItem
 from newsbot.storage.documents import PendingWrite, to_document
 from newsbot.storage.embedded import free_port
-from newsbot.storage.schema import ensure_articles_collection
 from newsbot.storage.spill import SpillFile
 from newsbot.storage.uri import mask_uri
 from newsbot.storage.writer import ArticleWriter
@@ -24,16 +23,6 @@ T0 = datetime(2024, 3, 12, 9, 0, tzinfo=UTC)
 def article(url: str, body: str = "Un texte.", crawled_at: datetime = T0, **fields) -> dict:
     item = ArticleItem(url=url, source="test", title="Titre", body=body, crawled_at=crawled_at, **fields)
     return to_document(item)
-
-
-@pytest.fixture
-def articles(mongo_db):
-    return ensure_articles_collection(mongo_db, "articles")
-
-
-@pytest.fixture
-def writer(articles, tmp_path: Path) -> ArticleWriter:
-    return ArticleWriter(articles, SpillFile(tmp_path / "spill.jsonl"), retry_budget=2.0, first_backoff=0.05)
 
 
 def test_insert_then_unchanged_then_changed(writer: ArticleWriter, articles) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from scrapy.utils.conf import closest_scrapy_cfg
 from scrapy.utils.project import get_project_settings
 
 from newsbot.commands import COMMAND_MODULES
@@ -33,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     commands = load_commands()
     args = build_parser(commands).parse_args(argv)
+    if "SCRAPY_SETTINGS_MODULE" not in os.environ and closest_scrapy_cfg() == "":
+        # Outside a checkout (cron, $NEWSBOT_HOME): still newsbot's settings, not Scrapy's defaults.
+        os.environ["SCRAPY_SETTINGS_MODULE"] = "newsbot.settings"
     config = MongoConfig.from_settings(get_project_settings())
     try:
         return commands[args.command].run(args, config)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -42,3 +43,26 @@ def env_bool(name: str, default: bool) -> bool:
     if raw in _FALSE:
         return False
     raise ValueError(f"environment variable {name} must be a boolean (1/0, true/false), got {raw!r}")
+
+
+def project_root(start: Path | str | None = None) -> Path:
+    """The newsbot checkout: ``$NEWSBOT_HOME``, else the nearest folder holding ``scrapy.cfg`` from
+    ``start`` (the current directory) upward, else the current directory (a scrapyd job's).
+
+    Relative paths such as ``NEWSBOT_DATA_DIR=.newsbot`` are taken from here, so ``newsbot db status``
+    run in a sub-folder finds the server a crawl at the top started.
+    """
+    home = os.environ.get("NEWSBOT_HOME")
+    if home:
+        return Path(home).expanduser().resolve()
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "scrapy.cfg").is_file():
+            return folder
+    return here
+
+
+def project_path(value: str | Path, start: Path | str | None = None) -> Path:
+    """``value`` as an absolute path, relative ones taken from :func:`project_root`."""
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else project_root(start) / path

@@ -66,6 +66,9 @@ MONGO_FLUSH_INTERVAL = env_float("MONGO_FLUSH_INTERVAL", 5.0)
 MONGO_WRITE_CONCERN = env_str("MONGO_WRITE_CONCERN", "1")
 MONGO_SERVER_SELECTION_TIMEOUT_MS = env_int("MONGO_SERVER_SELECTION_TIMEOUT_MS", 10_000)
 NEWSBOT_DATA_DIR = env_str("NEWSBOT_DATA_DIR", ".newsbot")
+# The embedded server's address: the port the analysts' snippet names; taken: the next free port.
+NEWSBOT_DB_HOST = env_str("NEWSBOT_DB_HOST", "127.0.0.1")
+NEWSBOT_DB_PORT = env_int("NEWSBOT_DB_PORT", 27017)
 
 # --- Cleaning ------------------------------------------------------------------------------------
 NEWSBOT_TIMEZONE = env_str("NEWSBOT_TIMEZONE", "Europe/Paris")

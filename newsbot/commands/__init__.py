@@ -12,4 +12,7 @@ COMMAND_MODULES = (
     "newsbot.commands.stories",
     "newsbot.commands.crawl",
     "newsbot.commands.schedule",
+    "newsbot.commands.mirror",
+    "newsbot.commands.setup",
+    "newsbot.commands.deploy",
 )

@@ -31,7 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: MongoConfig) -> int:
-    connection = connect(config)
+    connection = connect(config, start=False)
     try:
         articles = connection.database[config.collection]
         query = export_filter(since=args.since, until=args.until, sources=args.source)

@@ -19,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: MongoConfig) -> int:
-    connection = connect(config)
+    connection = connect(config, start=False)
     try:
         db = connection.database
         since = datetime.now(UTC) - timedelta(days=args.days)

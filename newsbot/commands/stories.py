@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: MongoConfig) -> int:
-    connection = connect(config)
+    connection = connect(config, start=False)
     try:
         db = connection.database
         ensure_stories_view(db, config.collection)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from scrapy.settings import BaseSettings
 
+from newsbot.env import project_path
+
 
 @dataclass(frozen=True)
 class MongoConfig:
@@ -28,6 +30,10 @@ class MongoConfig:
     """Replay the spill file (articles saved during an earlier outage) when the spider opens."""
     journal: bool = True
     """Acknowledged writes are journaled (``j=true``): a server killed right after keeps them."""
+    db_host: str = "127.0.0.1"
+    """Address the embedded server listens on (``NEWSBOT_DB_HOST``)."""
+    db_port: int | None = 27017
+    """Preferred port of the embedded server (``NEWSBOT_DB_PORT``; taken: the next free one)."""
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> MongoConfig:
@@ -49,15 +55,24 @@ class MongoConfig:
             flush_interval=settings.getfloat("MONGO_FLUSH_INTERVAL", 5.0),
             write_concern=str(settings.get("MONGO_WRITE_CONCERN") or "1"),
             server_selection_timeout_ms=settings.getint("MONGO_SERVER_SELECTION_TIMEOUT_MS", 10_000),
-            data_dir=Path(settings.get("NEWSBOT_DATA_DIR") or ".newsbot"),
+            data_dir=project_path(settings.get("NEWSBOT_DATA_DIR") or ".newsbot"),
             retry_budget=retry_budget,
             spill_when_down=settings.getbool("MONGO_SPILL_WHEN_DOWN", False),
             probe_interval=probe_interval,
             replay_at_start=settings.getbool("MONGO_REPLAY_AT_START", True),
             journal=settings.getbool("MONGO_JOURNAL", True),
+            db_host=settings.get("NEWSBOT_DB_HOST") or "127.0.0.1",
+            db_port=_port(settings.getint("NEWSBOT_DB_PORT", 27017)),
         )
 
     @property
     def write_concern_value(self) -> int | str:
         """``w`` as pymongo wants it: a node count or a tag such as ``majority``."""
         return int(self.write_concern) if self.write_concern.isdigit() else self.write_concern
+
+
+def _port(value: int) -> int | None:
+    """A TCP port, or ``None`` (0: any free port)."""
+    if not 0 <= value <= 65535:
+        raise ValueError(f"NEWSBOT_DB_PORT must be a TCP port (0 for any free port), got {value}")
+    return value or None

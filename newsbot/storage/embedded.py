@@ -7,6 +7,7 @@ it), keeps its data in a local folder and writes a small state file so later run
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import signal
@@ -18,6 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 STATE_FILE = "server.json"
+PORT_SEARCH = 100
+"""How many ports after the preferred one are tried before letting the system pick one."""
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -35,8 +40,13 @@ class EmbeddedServer:
         return f"mongodb://{self.host}:{self.port}/?directConnection=true"
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Terminate the server and wait for it to exit."""
-        _terminate(self.pid, timeout)
+        """Terminate the server and wait for it to exit.
+
+        SecantusDB stops on SIGTERM, but its accept thread only notices once a connection arrives
+        (closing a listening socket does not wake a blocked ``accept``): it then waits 2 s for it.
+        One connection right after the signal wakes it, so a stop takes well under a second.
+        """
+        _terminate(self.pid, timeout, wake=(self.host, self.port))
         (self.data_dir / STATE_FILE).unlink(missing_ok=True)
 
 
@@ -45,6 +55,25 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
         sock.bind((host, 0))
         return sock.getsockname()[1]
+
+
+def port_free(host: str, port: int) -> bool:
+    """True when a server could listen on ``host:port`` now (bound the way servers bind: SO_REUSEADDR)."""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+        return True
+
+
+def pick_port(host: str, preferred: int) -> int:
+    """``preferred`` when free, else the next free port after it (else any free port)."""
+    for port in range(preferred, min(preferred + PORT_SEARCH, 65536)):
+        if port_free(host, port):
+            return port
+    return free_port(host)
 
 
 def port_open(host: str, port: int, timeout: float = 0.2) -> bool:
@@ -133,26 +162,53 @@ def find_running(data_dir: Path | str) -> EmbeddedServer | None:
 def ensure_server(
     data_dir: Path | str, *, host: str = "127.0.0.1", port: int | None = None
 ) -> EmbeddedServer:
-    """Reuse the server running on ``data_dir`` or start one."""
-    return find_running(data_dir) or start_server(data_dir, host=host, port=port)
+    """Reuse the server running on ``data_dir`` or start one.
+
+    ``port`` is the preferred port (``NEWSBOT_DB_PORT``, 27017 by default, so the documented address
+    works): when another program holds it, the server takes the next free one and says so; the state
+    file records it for ``newsbot db uri``. ``None``: any free port.
+    """
+    running = find_running(data_dir)
+    if running is not None:
+        return running
+    if port is None:
+        return start_server(data_dir, host=host)
+    chosen = pick_port(host, port)
+    if chosen != port:
+        logger.warning(
+            "Port %d on %s is taken by another program: the embedded server listens on port %d instead "
+            "(`newsbot db uri` prints its address).",
+            port,
+            host,
+            chosen,
+        )
+    return start_server(data_dir, host=host, port=chosen)
 
 
 def _alive(pid: int) -> bool:
+    """The process exists and has not exited (a zombie waiting for its parent to reap it has)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc: trust kill(0)
+    return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
 
-def _terminate(pid: int, timeout: float) -> None:
+def _terminate(pid: int, timeout: float, wake: tuple[str, int] | None = None) -> None:
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
             os.kill(pid, sig)
         except ProcessLookupError:
             return
+        if wake is not None and sig == signal.SIGTERM:
+            time.sleep(0.05)  # let the signal handler close the socket first, then wake its accept()
+            port_open(*wake, timeout=0.2)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:

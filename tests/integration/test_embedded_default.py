@@ -10,7 +10,7 @@ import sys
 import pymongo
 import pytest
 
-from newsbot.storage.embedded import find_running
+from newsbot.storage.embedded import find_running, free_port
 from tests.integration.crawl import REPO_ROOT, SITES, run_crawl
 from tests.support.mirror import MirrorServer
 
@@ -19,18 +19,20 @@ pytestmark = pytest.mark.integration
 
 def test_crawl_without_mongo_uri_uses_the_embedded_server(tmp_path) -> None:
     data_dir = tmp_path / "data"
+    port = free_port()  # stands for the default 27017, which other test runs on this machine may hold
     with MirrorServer(SITES / "rfi") as site:
         result = run_crawl(
             "rfi",
             mongo_uri="",  # as on a fresh machine: no MONGO_URI
             database="newsbot",
             args={"feeds": site.url("/fr/rss")},
-            env={"NEWSBOT_DATA_DIR": str(data_dir)},
+            env={"NEWSBOT_DATA_DIR": str(data_dir), "NEWSBOT_DB_PORT": str(port)},
         )
     server = find_running(data_dir / "mongo")
     try:
         assert result.returncode == 0, result.log[-3000:]
         assert server is not None, "the embedded server keeps running for analysts"
+        assert server.port == port, "the configured port, free, is the one used"
         announced = re.search(
             r"embedded MongoDB-wire server \(SecantusDB\) at (\S+), data in (\S+)\.", result.log
         )

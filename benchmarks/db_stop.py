@@ -1,10 +1,10 @@
 """How long ``newsbot db stop`` takes: ``python -m benchmarks.db_stop``.
 
 Starts the embedded server ``--runs`` times on a scratch folder with ``--documents`` articles written,
-and times, from outside, the ``newsbot db stop`` command a user types (interpreter start included) and
-the stop itself. Baseline in the same run: the previous stop (SIGTERM, then waiting until
-``kill(pid, 0)`` fails), which waits for SecantusDB's accept thread (2 s join) and counts a zombie
-server, not yet reaped by its parent, as still running.
+and times, from outside, the ``newsbot db stop`` command a user types (interpreter start included),
+the stop itself, and the command's start-up alone (``newsbot db uri`` with no server). Baseline in the
+same run: the previous stop (SIGTERM, then waiting until ``kill(pid, 0)`` fails), which waits for
+SecantusDB's accept thread (2 s join) and counts a zombie server, not yet reaped, as still running.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         "previous stop (baseline)": [],
         "newsbot db stop (command)": [],
         "stop itself": [],
+        "command start-up alone": [],
     }
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) / "data"
@@ -86,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             began = time.monotonic()
             server.stop()
             results["stop itself"].append(time.monotonic() - began)
+
+            began = time.monotonic()
+            subprocess.run([*command, "db", "uri"], env=env, check=False, capture_output=True)
+            results["command start-up alone"].append(time.monotonic() - began)
     print(f"embedded server stop, {args.runs} runs, {args.documents} documents written before each stop")
     print(f"  {'':28} {'median s':>9} {'max s':>7}")
     for name, values in results.items():

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from newsbot.cli import build_parser, load_commands
-from tests.integration.crawl import REPO_ROOT
-from tests.ops.conftest import fast_env, figaro_feeds, rfi_feeds
+from tests.support.crawl import REPO_ROOT
+from tests.support.scrapyd import fast_env, figaro_feeds, rfi_feeds
 
 pytestmark = pytest.mark.integration
 

@@ -1,6 +1,6 @@
 """A local site of hostile pages and feeds for real crawls (served by ``tests.support.mirror``).
 
-Every page is built here: good French articles (distinct text from ``newsbot.bench.frenchtext``,
+Every page is built here: good French articles (distinct text from ``tests.support.frenchtext``,
 so that dedup keeps them apart) and, beside them, each kind of bad input the crawler must survive.
 ``HostileSite.routes`` maps paths to handlers for :class:`~tests.support.mirror.MirrorServer`.
 """
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 
-from newsbot.bench.frenchtext import FrenchWriter
+from tests.support.frenchtext import FrenchWriter
 
 Handler = Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]
 HTML = {"Content-Type": "text/html; charset=utf-8"}

@@ -1,6 +1,6 @@
-"""Benchmark of distributed crawling: ``python -m newsbot.bench.distributed [--quick]``.
+"""Benchmark of distributed crawling: ``python -m benchmarks.distributed [--quick]``.
 
-From the repository root. One generated site (``newsbot.bench.synthetic_site``, served by the
+From the repository root. One generated site (``tests.support.synthetic_site``, served by the
 tests' threaded mirror on 127.0.0.1), one SecantusDB and one ``redis-server`` started for the run;
 then, for 1, 2 and 3 workers (``scrapy crawl news`` processes sharing the Redis frontier), ``--repeats``
 crawls of the whole site into a fresh database each. Per crawl it checks that every page was fetched
@@ -34,11 +34,12 @@ from pathlib import Path
 
 import pymongo
 
-from newsbot.bench.synthetic_site import SITEMAP_INDEX, SyntheticSite, generate_site
-from newsbot.distributed.redis_server import LocalRedis, start_redis
 from newsbot.storage.embedded import start_server
+from tests.support.mirror import MirrorServer
+from tests.support.redis_server import LocalRedis, start_redis
+from tests.support.synthetic_site import SITEMAP_INDEX, SyntheticSite, generate_site
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,6 @@ class TimedSite:
     """The mirror of a generated site, recording when each article page is requested."""
 
     def __init__(self, site: SyntheticSite, page_delay: float) -> None:
-        sys.path.insert(0, str(REPO_ROOT))  # the mirror server lives with the tests
-        from tests.support.mirror import MirrorServer
-
         self.site = site
         self.mirror = MirrorServer(site.root)
         self.page_delay = page_delay

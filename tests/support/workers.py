@@ -1,4 +1,4 @@
-"""Start ``scrapy crawl`` worker processes (non-blocking), as ``tests.integration.crawl.run_crawl`` does."""
+"""Start ``scrapy crawl`` worker processes (non-blocking), as ``tests.support.crawl.run_crawl`` does."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from tests.integration.crawl import FAST_SETTINGS, REPO_ROOT
+from tests.support.crawl import FAST_SETTINGS, REPO_ROOT
 
 
 def crawl_command(spider: str, args: dict[str, str], settings: dict[str, str]) -> list[str]:

@@ -1,14 +1,14 @@
 """Crawl benchmark: newsbot against a bare Scrapy spider, on generated news sites served by nginx.
 
-    python -m newsbot.bench.crawl [--pages 2000] [--runs 3] [--latency-ms 0]
+    python -m benchmarks.crawl [--pages 2000] [--runs 3] [--latency-ms 0]
                                   [--modes bare,newsbot,replay] [--sample-every 200] [--json FILE]
 
 Generates ``--pages`` article pages over three outlets (RFI-like, Le Figaro-like, a generic
-regional site; see :mod:`newsbot.bench.sitegen`) with their RSS feeds, news sitemap indexes and
+regional site; see :mod:`tests.support.sitegen`) with their RSS feeds, news sitemap indexes and
 robots.txt, serves them with nginx on 127.0.0.1, starts a SecantusDB, then crawls everything in
 every run, each crawl in a fresh process:
 
-* ``bare`` (a): :class:`~newsbot.bench.barespider.BareSpider`, Scrapy's default settings; yields
+* ``bare`` (a): :class:`~benchmarks.barespider.BareSpider`, Scrapy's default settings; yields
   the raw HTML length only;
 * ``newsbot`` (b): the ``news`` spider (outlet profiles picked from the URLs), every pipeline,
   MongoDB writes into a fresh database;
@@ -20,7 +20,7 @@ requests in flight, 16 per host, robots.txt obeyed and served; see ``crawlrun.LO
 ``--latency-ms`` makes nginx answer each request after that delay, as a remote site would, and
 ``--set NAME=VALUE`` passes a Scrapy setting to every crawl (e.g. newsbot's default concurrency).
 ``--profile DIR`` records the newsbot crawls with py-spy and prints where their CPU goes
-(:mod:`newsbot.bench.profile`); profiled crawls are slowed by the sampling, time them apart.
+(:mod:`benchmarks.profile`); profiled crawls are slowed by the sampling, time them apart.
 
 Figures per crawl: pages (responses, robots.txt, feeds and sitemaps included) per second from the
 spider's opening to its last response or item; CPU ms per page of the crawl process over the same
@@ -48,14 +48,14 @@ from typing import Any
 
 import psutil
 
-from newsbot.bench.barespider import BareSpider
-from newsbot.bench.corpus import REPO_ROOT
-from newsbot.bench.profile import record_command
-from newsbot.bench.profile import summarise as summarise_profile
-from newsbot.bench.sitegen import GeneratedSites, PageStats, generate_sites
-from newsbot.bench.webserver import NginxServer
+from benchmarks.barespider import BareSpider
+from benchmarks.profile import record_command
+from benchmarks.profile import summarise as summarise_profile
 from newsbot.storage.embedded import EmbeddedServer, free_port, start_server
 from spiders.news import GenericNewsSpider
+from tests.support.corpus import REPO_ROOT
+from tests.support.sitegen import GeneratedSites, PageStats, generate_sites
+from tests.support.webserver import NginxServer
 
 MODES = ("bare", "newsbot", "replay")
 LABELS = {"bare": "a bare Scrapy", "newsbot": "b newsbot", "replay": "c newsbot replay"}
@@ -120,10 +120,10 @@ def run_crawl(
     profile_dir: Path | None = None,
     overrides: tuple[str, ...] = (),
 ) -> CrawlFigures:
-    """One crawl in a fresh ``python -m newsbot.bench.crawlrun`` process."""
+    """One crawl in a fresh ``python -m benchmarks.crawlrun`` process."""
     result_file = work / f"result-{mode}-{run}.json"
     command = [
-        sys.executable, "-m", "newsbot.bench.crawlrun",
+        sys.executable, "-m", "benchmarks.crawlrun",
         "--spider", "bare" if mode == "bare" else "newsbot",
         "--feeds", ",".join(sites.start_urls(port)),
         "--result", str(result_file),

@@ -1,4 +1,4 @@
-"""Benchmark-only instruments, installed by :mod:`newsbot.bench.crawlrun`, never by the project settings.
+"""Benchmark-only instruments, installed by :mod:`benchmarks.crawlrun`, never by the project settings.
 
 * :class:`CrawlProbe` (an extension): wall time, process CPU and RSS of the crawl, sampled every
   ``BENCH_SAMPLE_EVERY`` responses, written as JSON to ``BENCH_RESULT_FILE`` when the spider closes.

@@ -1,11 +1,11 @@
-"""One benchmark crawl in this process (run by :mod:`newsbot.bench.crawl`, one subprocess per crawl).
+"""One benchmark crawl in this process (run by :mod:`benchmarks.crawl`, one subprocess per crawl).
 
-    python -m newsbot.bench.crawlrun --spider bare|newsbot --feeds URL,URL --result out.json
+    python -m benchmarks.crawlrun --spider bare|newsbot --feeds URL,URL --result out.json
         [--http-cache DIR [--cache-only]] [-s NAME=VALUE ...]
 
-``bare``: :class:`~newsbot.bench.barespider.BareSpider` with Scrapy's default settings. ``newsbot``:
+``bare``: :class:`~benchmarks.barespider.BareSpider` with Scrapy's default settings. ``newsbot``:
 the generic ``news`` spider with newsbot's project settings and every item pipeline, each wrapped
-by :func:`~newsbot.bench.probes.timed_pipeline`, and ``extract_article`` timed. Both get the same
+by :func:`~benchmarks.probes.timed_pipeline`, and ``extract_article`` timed. Both get the same
 local-benchmark settings (:data:`LOCAL_BENCH_SETTINGS`) and the :class:`CrawlProbe` extension.
 """
 
@@ -20,7 +20,7 @@ from scrapy.settings import Settings
 from scrapy.utils.misc import load_object
 from scrapy.utils.project import get_project_settings
 
-from newsbot.bench.probes import timed_function, timed_pipeline
+from benchmarks.probes import timed_function, timed_pipeline
 
 LOCAL_BENCH_SETTINGS: dict[str, Any] = {
     # A local server answers in microseconds: no politeness delays, more requests in flight.
@@ -29,7 +29,7 @@ LOCAL_BENCH_SETTINGS: dict[str, Any] = {
     "CONCURRENT_REQUESTS": 32,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
     "ROBOTSTXT_OBEY": True,  # robots.txt is served (allows everything the crawl needs)
-    "TWISTED_DNS_RESOLVER": "newsbot.bench.loopback.LoopbackResolver",
+    "TWISTED_DNS_RESOLVER": "benchmarks.loopback.LoopbackResolver",
     "TELNETCONSOLE_ENABLED": False,
     "COOKIES_ENABLED": False,
     "LOG_LEVEL": "WARNING",
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
 
     settings = bare_settings() if options.spider == "bare" else newsbot_settings()
     extensions = settings.getdict("EXTENSIONS")
-    extensions["newsbot.bench.probes.CrawlProbe"] = 900
+    extensions["benchmarks.probes.CrawlProbe"] = 900
     settings.set("EXTENSIONS", extensions, priority="cmdline")
     settings.set("BENCH_RESULT_FILE", options.result, priority="cmdline")
     if options.http_cache:
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
         settings.set(name, value, priority="cmdline")
 
     if options.spider == "bare":
-        from newsbot.bench.barespider import BareSpider
+        from benchmarks.barespider import BareSpider
 
         spider: Any = BareSpider
     else:

@@ -1,4 +1,4 @@
-"""Cost of the incremental check: ``python -m newsbot.bench.incremental``.
+"""Cost of the incremental check: ``python -m benchmarks.incremental``.
 
 The check runs once per batch of feed entries (up to 500) in a worker thread. This compares, on a
 SecantusDB started for the run with ``--stored`` articles, the batched lookup newsbot does

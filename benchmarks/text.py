@@ -1,6 +1,6 @@
 """Benchmark of the boilerplate and text-repair stage (``newsbot.text``).
 
-Run: ``python -m newsbot.bench.text [--runs 5]``. Prints:
+Run: ``python -m benchmarks.text [--runs 5]``. Prints:
 
 1. on the labelled cases in ``data/text_cases.json``: per-rule precision/recall, prose kept intact,
    glue splits (and false splits), truncation detection;
@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsbot.bench.corpus import REPO_ROOT, CorpusPage, corpus_dir, iter_pages
 from newsbot.text import clean_text, normalize_text, parse_aggregator_text, split_glued_title
 from newsbot.text.french import warm_up
 from newsbot.text.glue import glue_positions, junction_candidates
 from newsbot.text.rules import BOILERPLATE_RULES
+from tests.support.corpus import REPO_ROOT, CorpusPage, corpus_dir, iter_pages
 
 CASES_PATH = Path(__file__).with_name("data") / "text_cases.json"
 AGGREGATOR_SAMPLE = REPO_ROOT.parent / "shared" / "samples" / "aggregator_page.txt"
@@ -299,7 +299,7 @@ def _pct(value: float | None) -> str:
 
 
 def print_cases(report: CaseReport, cases: dict[str, Any]) -> None:
-    print("== 1. Labelled cases (newsbot/bench/data/text_cases.json)")
+    print("== 1. Labelled cases (benchmarks/data/text_cases.json)")
     counts = {name: sum(case["rule"] == name for case in cases["chrome"]) for name in report.rules}
     print(f"{'rule':28} {'cases':>5} {'precision':>9} {'recall':>7}")
     for name, score in report.rules.items():

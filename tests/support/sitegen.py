@@ -26,8 +26,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from newsbot.bench.corpus import iter_pages
-from newsbot.bench.frenchtext import CITIES, FrenchWriter, Story
+from tests.support.corpus import iter_pages
+from tests.support.frenchtext import CITIES, FrenchWriter, Story
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SITEMAP_CHUNK = 500

@@ -1,6 +1,6 @@
 """Where a crawl spends its CPU: py-spy's collapsed stacks summarised by function and by area.
 
-``python -m newsbot.bench.crawl --profile DIR`` records every newsbot crawl with
+``python -m benchmarks.crawl --profile DIR`` records every newsbot crawl with
 ``py-spy record --format raw`` (all threads, idle samples excluded) and prints this summary; the
 raw files stay in ``DIR`` for flame graphs (e.g. speedscope.app loads them). Samples of threads
 that wait (on a lock, a socket, a MongoDB reply) are counted apart; busy samples are grouped by
@@ -32,7 +32,7 @@ AREAS = (  # (label, path fragment), innermost match wins; order breaks ties
     ("storage", "pipelines/mongo.py"),
     ("pipelines (other)", "pipelines/"),
     ("spider", "spiders/"),
-    ("benchmark probes", "newsbot/bench/"),
+    ("benchmark probes", "benchmarks/"),
     ("newsbot (other)", "newsbot/"),
 )
 
@@ -84,7 +84,7 @@ def parse_collapsed(lines: Iterable[str]) -> list[tuple[list[tuple[str, str]], i
     return stacks
 
 
-RUNNER = "newsbot/bench/crawlrun.py"
+RUNNER = "benchmarks/crawlrun.py"
 """The benchmark's process entry point: every stack passes through it, it is no area."""
 
 

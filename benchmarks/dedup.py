@@ -1,7 +1,7 @@
-"""Benchmark of the deduplication layers: ``python -m newsbot.bench.dedup [--quick]``.
+"""Benchmark of the deduplication layers: ``python -m benchmarks.dedup [--quick]``.
 
 1. A labelled pair set (same story / different story) from newsbot's own fixture stories
-   (``newsbot/bench/data/dedup_stories.json``) and from the real pages of ``../shared/corpus``
+   (``benchmarks/data/dedup_stories.json``) and from the real pages of ``../shared/corpus``
    (gold bodies, plus trafilatura extracts when it is installed, plus Le Monde's RSS summaries),
    with controlled edits: headline swapped, paragraphs cut, boilerplate added, 40 % aggregator
    excerpt, sentence reorder, small word edits and combinations. Hard negatives are different
@@ -34,12 +34,12 @@ from pathlib import Path
 import numpy as np
 import pymongo
 
-from newsbot.bench.corpus import corpus_dir, iter_pages
 from newsbot.dedup import StoryIndex, normalize_for_hash, similarity, sketch_text
 from newsbot.dedup.records import signature_document
 from newsbot.dedup.shingles import shingle_hashes, word_hashes
 from newsbot.storage.embedded import start_server
 from newsbot.urls import canonicalize_url
+from tests.support.corpus import corpus_dir, iter_pages
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 STORIES_FILE = DATA_DIR / "dedup_stories.json"

@@ -14,7 +14,7 @@ It prints documents per second (median of the rounds), the ratio writer / raw (t
 the client CPU time per item of the MongoDB pipeline's path (``prepare_document`` + the writer's
 share, median over the rounds; target for all pipelines together: ≤ 1.5 ms).
 
-    python -m newsbot.bench.mongo_writes [--docs 2000] [--batch 200] [--rounds 5] [--uri URI]
+    python -m benchmarks.mongo_writes [--docs 2000] [--batch 200] [--rounds 5] [--uri URI]
 
 Without ``--uri`` it starts its own SecantusDB server in a temporary folder (and stops it).
 """

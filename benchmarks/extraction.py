@@ -1,6 +1,6 @@
 """Benchmark: newsbot's extractor against the ground truth of ../shared/corpus, trafilatura alongside.
 
-    python -m newsbot.bench.extraction [--runs 3] [--all-languages] [--show-pages]
+    python -m benchmarks.extraction [--runs 3] [--all-languages] [--show-pages]
 
 Every page of the corpus is extracted (timings cover all of them); quality is printed per folder
 and overall for the French pages. Metric definitions (printed with the tables):
@@ -36,9 +36,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from newsbot.bench.corpus import CorpusPage, corpus_dir, iter_pages
 from newsbot.extraction import ExtractedArticle, extract_article
 from newsbot.outlets import profile_for_url
+from tests.support.corpus import CorpusPage, corpus_dir, iter_pages
 
 PARIS = ZoneInfo("Europe/Paris")
 TARGETS = {

@@ -1,12 +1,12 @@
 """Benchmark: French dates → UTC (``newsbot.dates``) against dateparser alone.
 
-Reads the hand-labelled case set ``newsbot/bench/data/dates_cases.tsv`` (outlet formats seen
+Reads the hand-labelled case set ``benchmarks/data/dates_cases.tsv`` (outlet formats seen
 in ../shared/corpus, dateparser's own French cases, the issue's examples, garbage), parses every
 string with a fixed crawl time and prints: accuracy on valid strings (right to the minute, both
 the Paris wall time and the UTC instant), garbage rejected, parses per second (median of several
 runs), the share answered without dateparser, and the same figures for dateparser alone.
 
-    python -m newsbot.bench.dates [--runs 5] [--passes 20] [--show-failures]
+    python -m benchmarks.dates [--runs 5] [--passes 20] [--show-failures]
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from newsbot.bench.corpus import CorpusPage, iter_pages
 from newsbot.dates import parse_byline, parse_date, parse_date_traced
 from newsbot.dates.byline import find_expressions, split_byline
 from newsbot.dates.grammar import scan_expression
@@ -35,6 +34,7 @@ from newsbot.dates.parts import Shape
 from newsbot.dates.rfc822 import parse_js_date
 from newsbot.dates.text import canonical
 from newsbot.dates.zones import local_wall
+from tests.support.corpus import CorpusPage, iter_pages
 
 CASES_PATH = Path(__file__).with_name("data") / "dates_cases.tsv"
 CRAWL_TIME = datetime(2025, 3, 30, 10, 0, tzinfo=UTC)  # 12:00 in Paris, the day clocks went forward

@@ -1,6 +1,6 @@
 """Language filter benchmark: accuracy on real pages and short titles, cost per article, per backend.
 
-Run ``python -m newsbot.bench.language`` (add ``--sweep`` for the cap / short-text / quotation /
+Run ``python -m benchmarks.language`` (add ``--sweep`` for the cap / short-text / quotation /
 ``auto`` routing sweeps that chose the defaults). Texts are read at run time from ``../shared/corpus``
 (gold JSON, saved HTML, saved RSS; nothing is copied) and from ``data/lang_*.tsv`` (texts the team
 wrote itself).
@@ -39,7 +39,6 @@ from pathlib import Path
 import numpy as np
 from lxml import etree, html
 
-from newsbot.bench.corpus import REPO_ROOT, CorpusPage, iter_feeds, iter_pages
 from newsbot.language import (
     BACKENDS,
     DEFAULT_BACKEND,
@@ -50,6 +49,7 @@ from newsbot.language import (
     detect_language,
 )
 from newsbot.language.backends import AUTO_LONG_CHARS, AUTO_MIN_LONG_SCORE, primary_subtag
+from tests.support.corpus import REPO_ROOT, CorpusPage, iter_feeds, iter_pages
 
 DATA = Path(__file__).with_name("data")
 OWN_TITLES = DATA / "lang_short_titles.tsv"

@@ -16,7 +16,7 @@ setup(
     package_data={"newsbot": ["*/data/*", "*/*/data/*"]},
     entry_points={
         "scrapy": ["settings = newsbot.settings"],
-        "console_scripts": ["newsbot = newsbot.cli:main"],
+        "console_scripts": ["newsbot = newsbot.ops.cli:main"],
     },
     zip_safe=False,
 )

@@ -34,11 +34,11 @@ from pathlib import Path
 import numpy as np
 import pymongo
 
+from newsbot.crawl.urls import canonicalize_url
 from newsbot.dedup import StoryIndex, normalize_for_hash, similarity, sketch_text
 from newsbot.dedup.records import signature_document
 from newsbot.dedup.shingles import shingle_hashes, word_hashes
 from newsbot.storage.embedded import start_server
-from newsbot.urls import canonicalize_url
 from tests.support.corpus import corpus_dir, iter_pages
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -622,7 +622,7 @@ def sample_urls(count: int, seed: int = 3) -> list[str]:
 
 
 def print_url_report(count: int = 50_000) -> None:
-    from newsbot import urls as url_module
+    from newsbot.crawl import urls as url_module
 
     sample = sample_urls(count)
     runs = []

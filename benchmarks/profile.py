@@ -21,13 +21,13 @@ _FRAME = re.compile(r"^(?P<function>.*?) \((?P<file>[^():]+)(?::\d+)?\)$")
 
 AREAS = (  # (label, path fragment), innermost match wins; order breaks ties
     ("extraction", "newsbot/extraction/"),
-    ("feeds", "newsbot/feeds.py"),
+    ("feeds", "newsbot/crawl/feeds.py"),
     ("text cleaning", "newsbot/text/"),
     ("language", "newsbot/language/"),
     ("dates", "newsbot/dates/"),
     ("dedup", "newsbot/dedup/"),
     ("dedup", "pipelines/dedup.py"),
-    ("urls", "newsbot/urls.py"),
+    ("urls", "newsbot/crawl/urls.py"),
     ("storage", "newsbot/storage/"),
     ("storage", "pipelines/mongo.py"),
     ("pipelines (other)", "pipelines/"),

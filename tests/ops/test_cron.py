@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.cli import build_parser, load_commands
+from newsbot.ops.cli import build_parser, load_commands
 from tests.support.crawl import REPO_ROOT
 from tests.support.scrapyd import fast_env, figaro_feeds, rfi_feeds
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.health import EXIT_UNHEALTHY
+from newsbot.ops.health import EXIT_UNHEALTHY
 from tests.support.crawl import run_crawl
 from tests.support.scrapyd import rfi_feeds
 

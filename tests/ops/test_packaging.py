@@ -55,7 +55,7 @@ def test_egg_holds_the_three_packages_and_not_the_tests(egg: zipfile.ZipFile) ->
     assert {name.split("/")[0] for name in names} == {"EGG-INFO", "newsbot", "spiders", "pipelines"}
     for module in (
         "newsbot/settings.py",
-        "newsbot/run_report.py",
+        "newsbot/ops/run_report.py",
         "spiders/outlets.py",
         "pipelines/mongo.py",
     ):

@@ -23,7 +23,7 @@ from pathlib import Path
 import pymongo
 import pytest
 
-from newsbot.scrapyd_api import ScrapydClient, ScrapydError
+from newsbot.ops.scrapyd_api import ScrapydClient, ScrapydError
 from newsbot.storage.embedded import free_port
 from tests.support.crawl import FAST_SETTINGS, REPO_ROOT, SITES
 from tests.support.mirror import MirrorServer

@@ -15,11 +15,11 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from newsbot.crawl_plan import PlanError, add_plan_options, parse_assignments
-from newsbot.health import EXIT_UNHEALTHY, FAILED
-from newsbot.run_report import RUNS_COLLECTION
-from newsbot.scrapy_project import planned_runs, project_settings
-from newsbot.scrapyd_api import ScrapydClient, ScrapydError
+from newsbot.ops.crawl_plan import PlanError, add_plan_options, parse_assignments
+from newsbot.ops.health import EXIT_UNHEALTHY, FAILED
+from newsbot.ops.run_report import RUNS_COLLECTION
+from newsbot.ops.scrapy_project import planned_runs, project_settings
+from newsbot.ops.scrapyd_api import ScrapydClient, ScrapydError
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import connect
 

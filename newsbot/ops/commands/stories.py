@@ -6,9 +6,9 @@ import argparse
 from datetime import UTC, datetime, timedelta
 
 from newsbot.analytics.queries import stories_covered_by
-from newsbot.analytics.stories import STORIES_VIEW, ensure_stories_view
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import connect
+from newsbot.storage.stories import STORIES_VIEW, ensure_stories_view
 
 NAME = "stories"
 HELP = "the largest recent stories: how many outlets and articles carried each"

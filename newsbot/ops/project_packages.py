@@ -30,7 +30,8 @@ PROJECT_PACKAGES = ("spiders", "pipelines")
 
 def project_root() -> str:
     """The directory (or egg file) holding the ``newsbot`` package."""
-    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # newsbot/ (we are newsbot/ops/)
+    return os.path.dirname(package)
 
 
 class ProjectPackageFinder(importlib.abc.MetaPathFinder):

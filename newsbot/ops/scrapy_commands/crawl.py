@@ -1,4 +1,4 @@
-"""``scrapy crawl``, plus an exit code for the run's health (:data:`newsbot.health.EXIT_UNHEALTHY`).
+"""``scrapy crawl``, plus an exit code for the run's health (:data:`newsbot.ops.health.EXIT_UNHEALTHY`).
 
 Scrapy's own ``crawl`` exits 0 whatever the spider achieved. This one reads the verdict the run
 report left in the crawl stats, so cron, scrapyd and CI notice a run that fetched nothing useful.
@@ -11,8 +11,8 @@ import argparse
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
-from newsbot.health import exit_code
-from newsbot.run_report import health_status
+from newsbot.ops.health import exit_code
+from newsbot.ops.run_report import health_status
 
 
 class Command(ScrapyCrawlCommand):

@@ -15,10 +15,10 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings
 
-from newsbot.crawl_plan import PlanError, SpiderRun, add_plan_options, parse_assignments
-from newsbot.health import EXIT_UNHEALTHY, FAILED
-from newsbot.run_report import health_status, stored_total
-from newsbot.scrapy_project import planned_runs, project_settings
+from newsbot.ops.crawl_plan import PlanError, SpiderRun, add_plan_options, parse_assignments
+from newsbot.ops.health import EXIT_UNHEALTHY, FAILED
+from newsbot.ops.run_report import health_status, stored_total
+from newsbot.ops.scrapy_project import planned_runs, project_settings
 from newsbot.storage.config import MongoConfig
 
 NAME = "crawl"

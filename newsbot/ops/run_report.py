@@ -1,7 +1,7 @@
 """One document per crawl in the ``runs`` collection: what happened, counted, and judged.
 
 When the spider closes, :class:`RunReport` summarises the crawl stats, checks the run's health
-(``newsbot.health``), records the verdict in the stats (``newsbot/health/status``, read by the
+(``newsbot.ops.health``), records the verdict in the stats (``newsbot/health/status``, read by the
 ``crawl`` commands to set the exit code), logs one summary line and writes the ``runs`` document.
 Field coverage is counted as items are scraped, under ``newsbot/coverage/<field>`` in the stats.
 """
@@ -23,7 +23,7 @@ from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
 import newsbot
-from newsbot.health import FAILED, HealthPolicy, HealthReport, check_health, stored_count
+from newsbot.ops.health import FAILED, HealthPolicy, HealthReport, check_health, stored_count
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoUnavailable, connect
 

@@ -11,7 +11,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.project import get_project_settings
 
-from newsbot.crawl_plan import SpiderRun, plan_from_args
+from newsbot.ops.crawl_plan import SpiderRun, plan_from_args
 
 SETTINGS_MODULE = "newsbot.settings"
 

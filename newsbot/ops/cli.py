@@ -11,7 +11,7 @@ from types import ModuleType
 
 from scrapy.utils.project import get_project_settings
 
-from newsbot.commands import COMMAND_MODULES
+from newsbot.ops.commands import COMMAND_MODULES
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoUnavailable
 

@@ -172,7 +172,7 @@ def check_health(
     finish_reason: str = "finished",
     shared_frontier: bool = False,
 ) -> HealthReport:
-    """Judge a run from its summary (``newsbot.run_report.summarise``).
+    """Judge a run from its summary (``newsbot.ops.run_report.summarise``).
 
     ``feeds_configured``: how many feed/sitemap URLs the spider started from (0: articles given directly).
     ``shared_frontier``: one worker of a distributed crawl; the articles its feeds announced may all have

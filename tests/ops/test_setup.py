@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.cli import build_parser, load_commands
-from newsbot.scrapyd_api import ScrapydClient, ScrapydError
+from newsbot.ops.cli import build_parser, load_commands
+from newsbot.ops.scrapyd_api import ScrapydClient, ScrapydError
 from newsbot.storage.embedded import free_port, port_open
-from tests.integration.crawl import FAST_SETTINGS, REPO_ROOT
-from tests.ops.conftest import fast_env, require, rfi_feeds
+from tests.support.crawl import FAST_SETTINGS, REPO_ROOT
+from tests.support.scrapyd import fast_env, require, rfi_feeds
 
 pytestmark = pytest.mark.integration
 

@@ -4,6 +4,6 @@
 come from ``substitutions``); ``routes`` answers chosen paths by code; ``hits`` counts every request.
 """
 
-from newsbot.commands.mirror import CONTENT_TYPES, MirrorServer, Route
+from newsbot.ops.commands.mirror import CONTENT_TYPES, MirrorServer, Route
 
 __all__ = ["CONTENT_TYPES", "MirrorServer", "Route"]

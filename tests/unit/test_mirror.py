@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.commands.mirror import MirrorServer, content_type
+from newsbot.ops.commands.mirror import MirrorServer, content_type
 from newsbot.storage.embedded import free_port, port_open
 
 REPO = Path(__file__).resolve().parents[2]

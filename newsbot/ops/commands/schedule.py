@@ -67,8 +67,8 @@ def wait_for_jobs(
 
 
 def read_runs(config: MongoConfig, job_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """The ``runs`` documents of these scrapyd jobs, by job id."""
-    connection = connect(config)
+    """The ``runs`` documents of these scrapyd jobs, by job id (read only: never starts a server)."""
+    connection = connect(config, start=False)
     try:
         cursor = connection.database[RUNS_COLLECTION].find({"job": {"$in": job_ids}})
         return {doc["job"]: doc for doc in cursor}

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from newsbot.extraction import jsonld
 from newsbot.extraction.dateread import read_byline_date, read_date, readable
 from newsbot.extraction.document import attribute_tokens, select, tag_name
-from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.page import Page
 from newsbot.extraction.textnorm import clean_inline, collapse_spaces
 
 PUBLISHED_META = (
@@ -79,15 +79,10 @@ class DateFinding:
     source: str | None = None
 
 
-def find_dates(
-    root: HtmlElement,
-    meta: MetaTags,
-    node: dict[str, Any] | None,
-    nodes: list[dict[str, Any]],
-    url: str,
-    date_selectors: tuple[str, ...] = (),
-) -> DateFinding:
+def find_dates(page: Page) -> DateFinding:
     """Published and modified raw strings, searched source by source."""
+    root, meta, node, nodes, url = page.root, page.meta, page.node, page.nodes, page.url
+    date_selectors = page.outlet.date_selectors
     modified = _jsonld_date(node, nodes, ("dateModified",)) or _first_plausible(meta.all(*MODIFIED_META))
     modified = modified or _microdata(root, "datemodified")
     published = _jsonld_date(node, nodes, ("datePublished", "dateCreated", "uploadDate"))

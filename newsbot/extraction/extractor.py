@@ -12,7 +12,7 @@ from newsbot.extraction.datesources import find_dates
 from newsbot.extraction.decoding import decode_html
 from newsbot.extraction.document import parse_html
 from newsbot.extraction.kind import detect_kind
-from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.page import Page
 from newsbot.extraction.paywall import detect_paywall, paywall_marker_present
 from newsbot.extraction.titles import choose_title
 from newsbot.outlets import OutletProfile
@@ -31,49 +31,39 @@ def extract_article(
     root = parse_html(decode_html(body, encoding))
     if root is None:
         return ExtractedArticle(url=url)
-    nodes = jsonld.parse_blocks(root)
-    node = jsonld.main_node(nodes, url)
-    meta = MetaTags.from_document(root)
-    outlet = profile or OutletProfile(id="", name="", domains=())
-    site = metadata.site_name(meta, node, nodes, outlet.name or None)
+    page = Page.from_root(root, url, profile)
+    outlet, node = page.outlet, page.node
+    site = metadata.site_name(page)
     title = choose_title(
-        metadata.headline(node),
-        meta.first("og:title", "twitter:title"),
-        metadata.first_h1(root, outlet.title_selectors),
-        metadata.html_title(root),
+        metadata.headline(page),
+        page.meta.first("og:title", "twitter:title"),
+        metadata.first_h1(page),
+        metadata.html_title(page),
         site_names=[name for name in (site, outlet.name) if name],
         url=url,
     )
-    lead = metadata.lead(root, outlet.lead_selectors, node, meta)
-    dates = find_dates(root, meta, node, nodes, url, outlet.date_selectors)
-    paywalled = detect_paywall(node, meta, root, outlet.paywall_selectors)
-    kind = detect_kind(
-        url,
-        node,
-        nodes,
-        meta.first("og:type"),
-        root,
-        url_patterns=outlet.kind_url_patterns,
-        selectors=outlet.kind_selectors,
-    )
+    lead = metadata.lead(page)
+    dates = find_dates(page)
+    paywalled = detect_paywall(page)
+    kind = detect_kind(page)
     article = ExtractedArticle(
         url=url,
-        canonical_url=metadata.canonical_url(root, meta, node, url),
+        canonical_url=metadata.canonical_url(page),
         title=title,
         lead=lead,
-        authors=metadata.authors(root, outlet.byline_selectors, node, nodes, meta),
-        section=metadata.section(root, outlet.section_selectors, node, nodes, meta),
-        tags=metadata.tags(root, outlet.tag_selectors, node, meta),
+        authors=metadata.authors(page),
+        section=metadata.section(page),
+        tags=metadata.tags(page),
         published_raw=dates.published,
         modified_raw=dates.modified,
         date_source=dates.source,
         paywalled=paywalled,
-        image_url=metadata.image(meta, node, url),
+        image_url=metadata.image(page),
         kind=kind,
         site_name=site,
-        html_lang=metadata.html_lang(root),
+        html_lang=metadata.html_lang(page),
     )
-    marker = paywall_marker_present(root, outlet.paywall_selectors, node)
+    marker = paywall_marker_present(page)
     found = extract_body(
         root,
         body_selectors=outlet.body_selectors,

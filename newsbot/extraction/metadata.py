@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -12,7 +11,7 @@ from newsbot.extraction import jsonld
 from newsbot.extraction.authors import clean_authors
 from newsbot.extraction.boilerplate import has_phrase
 from newsbot.extraction.document import attribute_tokens, element_text, select, tag_name
-from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.page import Page
 from newsbot.extraction.textnorm import clean_inline, comparable
 
 AUTHOR_META = (
@@ -39,12 +38,13 @@ MAX_LEAD_CHARS = 1200
 MAX_BYLINE_CHARS = 120
 
 
-def canonical_url(root: HtmlElement, meta: MetaTags, node: dict[str, Any] | None, url: str) -> str | None:
+def canonical_url(page: Page) -> str | None:
     """``<link rel=canonical>``, else ``og:url``, else the JSON-LD URL; absolute; never a bare home page."""
+    url, node = page.url, page.node
     candidates = [
-        link.get("href") for link in root.iter("link") if "canonical" in (link.get("rel") or "").lower()
+        link.get("href") for link in page.root.iter("link") if "canonical" in (link.get("rel") or "").lower()
     ]
-    candidates += [meta.first("og:url"), jsonld.url_of(node) if node else None]
+    candidates += [page.meta.first("og:url"), jsonld.url_of(node) if node else None]
     page_path = urlsplit(url).path.strip("/")
     for candidate in candidates:
         value = (candidate or "").strip()
@@ -59,18 +59,19 @@ def canonical_url(root: HtmlElement, meta: MetaTags, node: dict[str, Any] | None
     return None
 
 
-def headline(node: dict[str, Any] | None) -> str | None:
+def headline(page: Page) -> str | None:
     """JSON-LD ``headline`` (``name`` for media nodes)."""
+    node = page.node
     if not node:
         return None
     return jsonld.text(node.get("headline")) or jsonld.text(node.get("name"))
 
 
-def first_h1(root: HtmlElement, selectors: tuple[str, ...]) -> str | None:
+def first_h1(page: Page) -> str | None:
     """The outlet's title element, else the ``<h1>`` in ``<article>``/``<main>``, else the first ``<h1>``."""
-    found = [element for selector in selectors for element in select(root, selector)]
-    headings = [element for element in root.iter("h1")]
-    in_content = [h for h in headings if any(tag_name(a) in {"article", "main"} for a in h.iterancestors())]
+    found = [element for selector in page.outlet.title_selectors for element in select(page.root, selector)]
+    headings = page.h1s
+    in_content = [h for h in headings if page.in_content(h)]
     for element in found + in_content + headings:
         value = clean_inline(element_text(element))
         if value and len(value) >= 3:
@@ -78,21 +79,19 @@ def first_h1(root: HtmlElement, selectors: tuple[str, ...]) -> str | None:
     return None
 
 
-def html_title(root: HtmlElement) -> str | None:
+def html_title(page: Page) -> str | None:
     """The document ``<title>``."""
-    title = root.find(".//title")
+    title = page.root.find(".//title")
     return clean_inline(title.text_content()) if title is not None else None
 
 
-def lead(
-    root: HtmlElement, selectors: tuple[str, ...], node: dict[str, Any] | None, meta: MetaTags
-) -> str | None:
+def lead(page: Page) -> str | None:
     """Visible standfirst (outlet selector, then standfirst-named element), else the page description."""
-    visible = visible_standfirst(root, selectors)
+    visible = visible_standfirst(page.root, page.outlet.lead_selectors)
     if visible:
         return visible
-    description = jsonld.text(node.get("description")) if node else None
-    return description or meta.first("og:description", "description", "twitter:description")
+    description = jsonld.text(page.node.get("description")) if page.node else None
+    return description or page.meta.first("og:description", "description", "twitter:description")
 
 
 def visible_standfirst(root: HtmlElement, selectors: tuple[str, ...]) -> str | None:
@@ -113,22 +112,16 @@ def visible_standfirst(root: HtmlElement, selectors: tuple[str, ...]) -> str | N
     return None
 
 
-def authors(
-    root: HtmlElement,
-    selectors: tuple[str, ...],
-    node: dict[str, Any] | None,
-    nodes: list[dict[str, Any]],
-    meta: MetaTags,
-) -> list[str]:
+def authors(page: Page) -> list[str]:
     """JSON-LD authors, else author meta tags, else the outlet's or a generic byline element."""
-    if node:
-        names = clean_authors(jsonld.author_names(node, jsonld.id_index(nodes)))
+    if page.node:
+        names = clean_authors(jsonld.author_names(page.node, page.id_index))
         if names:
             return names
-    names = clean_authors([value for value in meta.all(*AUTHOR_META) if not value.startswith("@")])
+    names = clean_authors([value for value in page.meta.all(*AUTHOR_META) if not value.startswith("@")])
     if names:
         return names
-    return clean_authors(_byline_texts(root, selectors))
+    return clean_authors(_byline_texts(page.root, page.outlet.byline_selectors))
 
 
 def _byline_texts(root: HtmlElement, selectors: tuple[str, ...]) -> list[str]:
@@ -181,32 +174,25 @@ def _author_page_links(root: HtmlElement) -> list[tuple[bool, str]]:
     return found
 
 
-def section(
-    root: HtmlElement,
-    selectors: tuple[str, ...],
-    node: dict[str, Any] | None,
-    nodes: list[dict[str, Any]],
-    meta: MetaTags,
-) -> str | None:
+def section(page: Page) -> str | None:
     """``articleSection``, ``article:section``, the outlet's section element, else a breadcrumb level."""
-    value = jsonld.text(node.get("articleSection")) if node else None
-    value = value or meta.first("article:section", "og:article:section", "section")
+    value = jsonld.text(page.node.get("articleSection")) if page.node else None
+    value = value or page.meta.first("article:section", "og:article:section", "section")
     if value:
         return value
-    for selector in selectors:
-        for element in select(root, selector):
+    for selector in page.outlet.section_selectors:
+        for element in select(page.root, selector):
             text = clean_inline(element_text(element))
             if text:
                 return text
-    crumbs = jsonld.breadcrumb_names(nodes)
+    crumbs = jsonld.breadcrumb_names(page.nodes)
     return crumbs[1] if len(crumbs) >= 3 else None
 
 
-def tags(
-    root: HtmlElement, selectors: tuple[str, ...], node: dict[str, Any] | None, meta: MetaTags
-) -> list[str]:
+def tags(page: Page) -> list[str]:
     """Keywords/tags, de-duplicated in order."""
-    values = jsonld.keywords(node) if node else []
+    meta = page.meta
+    values = jsonld.keywords(page.node) if page.node else []
     if not values:
         values = meta.all("article:tag", "og:article:tag")
     if not values:
@@ -217,7 +203,11 @@ def tags(
             if part
         ]
     if not values:
-        values = [element_text(element) for selector in selectors for element in select(root, selector)]
+        values = [
+            element_text(element)
+            for selector in page.outlet.tag_selectors
+            for element in select(page.root, selector)
+        ]
     seen: set[str] = set()
     unique = []
     for value in values:
@@ -228,25 +218,26 @@ def tags(
     return unique
 
 
-def image(meta: MetaTags, node: dict[str, Any] | None, url: str) -> str | None:
+def image(page: Page) -> str | None:
     """``og:image``, else the JSON-LD image, else ``twitter:image``; absolute."""
+    meta = page.meta
     value = meta.first("og:image", "og:image:url", "og:image:secure_url")
     value = (
         value
-        or (jsonld.image_url(node) if node else None)
+        or (jsonld.image_url(page.node) if page.node else None)
         or meta.first("twitter:image", "twitter:image:src")
     )
-    return urljoin(url, value) if value else None
+    return urljoin(page.url, value) if value else None
 
 
-def site_name(
-    meta: MetaTags, node: dict[str, Any] | None, nodes: list[dict[str, Any]], fallback: str | None
-) -> str | None:
+def site_name(page: Page) -> str | None:
     """``og:site_name``, else the JSON-LD publisher, else the outlet name."""
-    return meta.first("og:site_name") or (jsonld.publisher_name(node, nodes) if node else None) or fallback
+    publisher = jsonld.publisher_name(page.node, page.nodes) if page.node else None
+    return page.meta.first("og:site_name") or publisher or page.outlet.name or None
 
 
-def html_lang(root: HtmlElement) -> str | None:
+def html_lang(page: Page) -> str | None:
     """The declared ``<html lang>`` (informative only)."""
+    root = page.root
     value = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or root.get("xml:lang")
     return value.strip() or None if value else None

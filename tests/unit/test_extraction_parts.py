@@ -18,6 +18,7 @@ from newsbot.extraction.decoding import decode_html
 from newsbot.extraction.document import element_text, parse_html
 from newsbot.extraction.kind import detect_kind
 from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.page import Page
 from newsbot.extraction.scoring import choose_container, token_f1, word_counts
 from newsbot.extraction.titles import choose_title
 
@@ -320,9 +321,7 @@ def test_token_f1() -> None:
 
 
 def dates(html: str, url: str = "https://site.fr/article"):
-    document = root(html)
-    nodes = jsonld.parse_blocks(document)
-    return find_dates(document, MetaTags.from_document(document), jsonld.main_node(nodes), nodes, url)
+    return find_dates(Page.from_root(root(html), url))
 
 
 def test_date_sources_in_order() -> None:
@@ -375,7 +374,9 @@ def test_datelines() -> None:
     ],
 )
 def test_page_kinds(url: str, node: dict | None, og_type: str | None, kind: str) -> None:
-    assert detect_kind(url, node, [node] if node else [], og_type, root("<p>x</p>")) == kind
+    meta = MetaTags({"og:type": [og_type]} if og_type else {})
+    page = Page(root("<p>x</p>"), url, meta, [node] if node else [], node)
+    assert detect_kind(page) == kind
 
 
 def test_garbage_never_raises() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
 from newsbot.extraction import jsonld
-from newsbot.extraction.authors import clean_authors
+from newsbot.extraction.authors import clean_authors, is_desk_label, without_house_names
 from newsbot.extraction.boilerplate import has_phrase
 from newsbot.extraction.document import attribute_tokens, element_text, select, tag_name
 from newsbot.extraction.page import Page
@@ -113,64 +115,124 @@ def visible_standfirst(root: HtmlElement, selectors: tuple[str, ...]) -> str | N
 
 
 def authors(page: Page) -> list[str]:
-    """JSON-LD authors, else author meta tags, else the outlet's or a generic byline element."""
-    if page.node:
-        names = clean_authors(jsonld.author_names(page.node, page.id_index))
+    """JSON-LD authors, else author meta tags, else the outlet's or a generic byline element.
+
+    A source naming only the publication itself or a desk ("lesoir.be", "La rédaction") gives way
+    to the next one, where the visible byline often names the writer or the agency."""
+    own = page.own_name_keys
+    sources = itertools.chain(
+        [jsonld.author_names(page.node, page.id_index) if page.node else []],
+        [[value for value in page.meta.all(*AUTHOR_META) if not value.startswith("@")]],
+        _byline_sources(page.root, page.outlet.byline_selectors),
+    )
+    for source in sources:
+        signed = clean_authors(source)
+        names = without_house_names(signed, own)
         if names:
-            return names
-    names = clean_authors([value for value in page.meta.all(*AUTHOR_META) if not value.startswith("@")])
-    if names:
-        return names
-    return clean_authors(_byline_texts(page.root, page.outlet.byline_selectors))
+            return clean_authors(names)
+        if signed and all(is_desk_label(name) for name in signed):
+            return []
+    return []
 
 
-def _byline_texts(root: HtmlElement, selectors: tuple[str, ...]) -> list[str]:
-    """Byline strings: outlet selectors, ``rel``/``itemprop`` author, byline-named elements, author links."""
+def _byline_sources(root: HtmlElement, selectors: tuple[str, ...]) -> Iterator[list[str]]:
+    """Byline strings, one list per source: outlet selectors, ``rel``/``itemprop`` author,
+    byline-named elements, author links, the dateline block under the headline."""
     for selector in selectors:
         texts = [element_text(element) for element in select(root, selector)]
         texts = [text for text in texts if text and len(text) <= MAX_BYLINE_CHARS]
         if texts:
-            return texts
-    for finder in (_marked_authors, _byline_named, _weak_byline_named, _author_page_links):
-        found = [(inside, text) for inside, text in finder(root) if text and len(text) <= MAX_BYLINE_CHARS]
+            yield texts
+            break
+    for finder in (_marked_authors, _byline_named, _weak_byline_named, _author_page_links, _dateline_names):
+        found = [
+            (inside, text)
+            for inside, text, element in finder(root)
+            if text and len(text) <= MAX_BYLINE_CHARS and not _in_comments(element)
+        ]
         if found:
-            return [min(found, key=lambda item: not item[0])[1]]
-    return []
+            yield [min(found, key=lambda item: not item[0])[1]]
 
 
 def _inside_content(element: HtmlElement) -> bool:
     return any(tag_name(ancestor) in {"article", "main"} for ancestor in element.iterancestors())
 
 
-def _marked_authors(root: HtmlElement) -> list[tuple[bool, str]]:
+_COMMENT_TOKENS = frozenset(
+    {"comment", "comments", "commentaire", "commentaires", "reaction", "reactions", "reply"}
+)
+
+
+def _in_comments(element: HtmlElement) -> bool:
+    """Inside a reader-comment block: its author names are commenters, not the byline."""
+    return any(
+        _COMMENT_TOKENS.intersection(attribute_tokens(holder))
+        for holder in (element, *element.iterancestors())
+    )
+
+
+def _marked_authors(root: HtmlElement) -> list[tuple[bool, str, HtmlElement]]:
     found = []
     for element in root.xpath("//*[@rel='author' or @itemprop='author']"):
         names = element.xpath(".//*[@itemprop='name']")
-        found.append((_inside_content(element), element_text(names[0]) if names else element_text(element)))
+        text = element_text(names[0]) if names else element_text(element)
+        found.append((_inside_content(element), text, element))
     return found
 
 
-def _byline_named(root: HtmlElement, names: frozenset[str] = _BYLINE_TOKENS) -> list[tuple[bool, str]]:
+_Found = list[tuple[bool, str, HtmlElement]]
+
+
+def _byline_named(root: HtmlElement, names: frozenset[str] = _BYLINE_TOKENS) -> _Found:
     found = []
     for element in root.iter():
         tokens = attribute_tokens(element)
         if tokens and names.intersection(tokens) and tag_name(element) not in {"body", "html", "img"}:
             text = element_text(element)
             if text and not any(char.isdigit() for char in text) and not text.rstrip().endswith(":"):
-                found.append((_inside_content(element), text))
+                found.append((_inside_content(element), text, element))
     return found
 
 
-def _weak_byline_named(root: HtmlElement) -> list[tuple[bool, str]]:
+def _weak_byline_named(root: HtmlElement) -> list[tuple[bool, str, HtmlElement]]:
     return _byline_named(root, _WEAK_BYLINE_TOKENS)
 
 
-def _author_page_links(root: HtmlElement) -> list[tuple[bool, str]]:
+_DATELINE_WORDS = re.compile(r"publi[ée]|mis\s+en\s+ligne|mis\s+[àa]\s+jour|post[ée]", re.IGNORECASE)
+_INLINE_NAME_TAGS = frozenset({"strong", "b", "span", "a", "em"})
+MAX_DATELINE_CHARS = 200
+HEADER_WINDOW = 40
+
+
+def _dateline_names(root: HtmlElement) -> _Found:
+    """The byline block under the headline: the first short block after the ``<h1>`` stating the
+    publication ("Mis en ligne …", a ``<time>``); a name is an inline child without digits."""
+    for heading in root.iter("h1"):
+        for index, element in enumerate(heading.itersiblings()):
+            if index >= HEADER_WINDOW:
+                break
+            text = element_text(element)
+            if not text or len(text) > MAX_DATELINE_CHARS:
+                continue
+            if element.find(".//time") is None and not _DATELINE_WORDS.search(text):
+                continue
+            for child in element.iter():
+                if tag_name(child) not in _INLINE_NAME_TAGS or child.find(".//time") is not None:
+                    continue
+                name = element_text(child)
+                digits = any(char.isdigit() for char in name)
+                if name and len(name) <= 60 and not digits and not _DATELINE_WORDS.search(name):
+                    return [(True, name, child)]
+            break
+    return []
+
+
+def _author_page_links(root: HtmlElement) -> list[tuple[bool, str, HtmlElement]]:
     found = []
     for link in root.iter("a"):
         href = (link.get("href") or "").lower()
         if _AUTHOR_PAGE.search(href):
-            found.append((_inside_content(link), element_text(link)))
+            found.append((_inside_content(link), element_text(link), link))
     return found
 
 

@@ -7,13 +7,16 @@ lazily and at most once per page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from newsbot.extraction import jsonld
+from newsbot.extraction.authors import name_key
 from newsbot.extraction.document import tag_name
 from newsbot.extraction.metatags import MetaTags
 from newsbot.outlets import OutletProfile
@@ -64,6 +67,17 @@ class Page:
     def in_content(self, element: HtmlElement) -> bool:
         """``element`` sits inside an ``<article>`` or ``<main>``."""
         return any(tag_name(ancestor) in CONTENT_TAGS for ancestor in element.iterancestors())
+
+    @cached_property
+    def own_name_keys(self) -> set[str]:
+        """:func:`name_key` forms of the site's own names: ``og:site_name``, publisher, outlet, host."""
+        names = [self.meta.first("og:site_name"), self.outlet.name]
+        if self.node:
+            names.append(jsonld.publisher_name(self.node, self.nodes))
+        host = (urlsplit(self.url).hostname or "").lower()
+        host = re.sub(r"^(?:www|m|amp|fr)\.", "", host)
+        names += [host, host.rsplit(".", 1)[0]]
+        return {key for key in (name_key(name) for name in names if name) if len(key) >= 3}
 
     @cached_property
     def og_type(self) -> str | None:

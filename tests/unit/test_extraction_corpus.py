@@ -89,7 +89,7 @@ def test_real_lefigaro_page(french_pages: list[CorpusPage]) -> None:
     page = page_named(french_pages, "LeFigaro_2024_11_22")
     article = extract_article(page.html, page.url, profile=OUTLETS["lefigaro"])
     assert article.extraction_method == "profile"
-    assert article.authors == ["Le Figaro et AFP"]
+    assert article.authors == ["AFP"]
     assert article.paywalled is False and article.body_truncated is False
     assert article.lead is not None and article.lead.startswith("LE POINT SUR LA SITUATION - ")
     assert "LIRE AUSSI" not in (article.body or "")

@@ -402,3 +402,42 @@ def test_header_caught_with_the_body_is_removed() -> None:
 def test_a_paragraph_naming_someone_else_is_not_a_byline() -> None:
     blocks = [Block(PROSE, "p"), Block("Par Marc Aubert", "p")]
     assert clean_blocks(blocks, title=None, lead=None, authors=["Lina Roux"])[0] == blocks
+
+
+# -- authors: the publication's own name, desks and agencies ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Le Journal du Val avec AFP"], ["AFP"]),
+        (["Rédaction en ligne (avec Belga)"], ["Belga"]),
+        (["journalduval.fr"], []),
+        (["La rédaction de l'Orne"], []),
+        (["Nos experts maison"], []),
+        (["Claire Vasseur", "Le Journal du Val"], ["Claire Vasseur"]),
+        (["Reuters"], ["Reuters"]),
+    ],
+)
+def test_house_names_and_desks_are_not_authors(names: list[str], expected: list[str]) -> None:
+    from newsbot.extraction.authors import name_key, without_house_names
+
+    own = {name_key("Le Journal du Val"), name_key("journalduval.fr"), name_key("journalduval")}
+    assert without_house_names(names, own) == expected
+
+
+def test_byline_falls_through_a_house_signature_to_the_dateline_block() -> None:
+    html = (
+        '<html><head><meta name="author" content="journalduval.fr"></head><body>'
+        "<h1>Le site du Journal du Val</h1><h1>Le pont rouvre après six mois</h1>"
+        "<div class='meta'><p><strong>Lina Roux</strong><br>Mis en ligne <time>samedi 2 mars</time></p></div>"
+        f"<p>{PROSE}</p><div class='comments'><span class='comment-author'>troll</span></div></body></html>"
+    )
+    article = extract_article(html, "https://www.journalduval.fr/2024/03/02/le-pont-rouvre")
+    assert article.authors == ["Lina Roux"]
+
+
+def test_a_desk_signature_ends_the_search() -> None:
+    html = scripts('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "La rédaction du Val"}}')
+    html = html.replace("</body>", "<div class='author'>Pexels</div></body>")
+    assert extract_article(html, "https://journalduval.fr/a").authors == []

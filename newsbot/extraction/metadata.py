@@ -26,7 +26,7 @@ _LEAD_TOKENS = frozenset(
 _LEAD_PAIRS = (
     ("article", "lead"), ("article", "intro"), ("article", "desc"), ("article", "description"),
     ("article", "summary"), ("sub", "headline"), ("article", "chapo"), ("post", "excerpt"),
-    ("entry", "summary"),
+    ("entry", "summary"), ("article", "hat"),
 )  # fmt: skip
 _BYLINE_TOKENS = frozenset({"author", "authors", "byline", "auteur", "auteurs", "authorname"})
 _WEAK_BYLINE_TOKENS = frozenset(
@@ -108,10 +108,28 @@ def visible_standfirst(root: HtmlElement, selectors: tuple[str, ...]) -> str | N
         if not tokens:
             continue
         if _LEAD_TOKENS.intersection(tokens) or any(has_phrase(tokens, pair) for pair in _LEAD_PAIRS):
-            value = clean_inline(element_text(element))
-            if value and MIN_LEAD_CHARS <= len(value) <= MAX_LEAD_CHARS:
+            value = _standfirst_text(element)
+            if value and MIN_LEAD_CHARS <= len(value) <= MAX_LEAD_CHARS and not _SUBSCRIBE.search(value):
                 return value
     return None
+
+
+_SUBSCRIBE = re.compile(r"d[ée]j[àa] abonn[ée]|abonnez-vous|je m.abonne|s.abonner", re.IGNORECASE)
+MAX_LABEL_CHARS = 25
+
+
+def _standfirst_text(element: HtmlElement) -> str | None:
+    """The standfirst without a box label opening it ("L'essentiel", "En bref")."""
+    value = clean_inline(element_text(element))
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not value or not children or (element.text or "").strip():
+        return value
+    label = clean_inline(element_text(children[0])) or ""
+    if 0 < len(label) <= MAX_LABEL_CHARS and label[-1] not in ".!?…" and value.startswith(label):
+        rest = clean_inline(value[len(label) :])
+        if rest and len(rest) >= MIN_LEAD_CHARS:
+            return rest
+    return value
 
 
 def authors(page: Page) -> list[str]:

@@ -455,7 +455,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("authors: house name out", "lemonde.fr",
      "the site's own names (og:site_name, publisher, host) dropped from a signature: 'X avec AFP' -> AFP"),
     ("authors: house name out", "liberation.fr", "JSON-LD author = the publication itself"),
-    ("authors: house name out", "lalibre.be", "'Rédaction en ligne (avec Belga)': desk words + companion split"),
+    ("authors: house name out", "lalibre.be", "'Rédaction en ligne (avec Belga)': desk word, split"),
     ("authors: desk label ends search", "ladepeche.fr",
      "a collective signature (rédaction/équipe/service/'nos …') means no person: stop, list none"),
     ("authors: house-only source falls through", "lesoir.be",

@@ -202,6 +202,7 @@ class NewsSpider(scrapy.Spider):
             published_raw=published_raw,
             modified_raw=modified_raw,
             date_source=date_source,
+            time_zone=extracted.time_zone if date_source != "feed" else None,
             site_name=extracted.site_name,
             extraction_method=extracted.extraction_method,
         )

@@ -66,6 +66,7 @@ class Output:
     date_source: str | None = None
     seconds: float = 0.0
     kind: str | None = None
+    time_zone: str | None = None
 
 
 @dataclass
@@ -171,7 +172,8 @@ def gold_must_not_contain(gold: dict[str, Any]) -> list[str]:
 
 # -- dates ---------------------------------------------------------------------------------------
 
-DateReader = Callable[[str, str | None, datetime | None], datetime | None]
+DateReader = Callable[..., datetime | None]
+"""``read(raw, source, now, tz=None)``: ``tz`` is the page's zone (``None``: Europe/Paris)."""
 
 
 def default_date_reader() -> DateReader:
@@ -181,22 +183,24 @@ def default_date_reader() -> DateReader:
     except ImportError:  # pragma: no cover - only before newsbot.dates exists
         return _iso_reader
 
-    def read(raw: str, source: str | None, now: datetime | None) -> datetime | None:
+    def read(raw: str, source: str | None, now: datetime | None, tz: str | None = None) -> datetime | None:
+        zone = tz or "Europe/Paris"
         if source == "byline":
-            byline = parse_byline(raw, now=now)
+            byline = parse_byline(raw, now=now, tz=zone)
             if byline.published is not None:
                 return byline.published
-        return parse_date(raw, now=now)
+        return parse_date(raw, now=now, tz=zone)
 
     return read
 
 
-def _iso_reader(raw: str, source: str | None, now: datetime | None) -> datetime | None:
+def _iso_reader(raw: str, source: str | None, now: datetime | None, tz: str | None = None) -> datetime | None:
     try:
         value = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    return (value if value.tzinfo else value.replace(tzinfo=PARIS)).astimezone(UTC)
+    zone = ZoneInfo(tz) if tz else PARIS
+    return (value if value.tzinfo else value.replace(tzinfo=zone)).astimezone(UTC)
 
 
 def _crawl_time(gold: dict[str, Any]) -> datetime | None:
@@ -213,22 +217,26 @@ def _crawl_time(gold: dict[str, Any]) -> datetime | None:
 def _date_match(gold: dict[str, Any], output: Output, read_date: DateReader) -> tuple[bool, bool]:
     expected_raw = str(gold["published"])
     now = _crawl_time(gold)
-    produced = read_date(output.published_raw, output.date_source, now) if output.published_raw else None
+    zone = output.time_zone
+    produced = (
+        read_date(output.published_raw, output.date_source, now, zone) if output.published_raw else None
+    )
     if produced is None:
         return False, False
     day_only = re.fullmatch(r"\d{4}-\d{2}-\d{2}", expected_raw.strip()) is not None
     if day_only:
-        same_day = _local_day(produced) == date.fromisoformat(expected_raw.strip())
+        same_day = _local_day(produced, zone) == date.fromisoformat(expected_raw.strip())
         return same_day, same_day
     expected = read_date(expected_raw, None, now)
     if expected is None:
         return False, False
     same_minute = produced.replace(second=0, microsecond=0) == expected.replace(second=0, microsecond=0)
-    return same_minute, _local_day(produced) == _local_day(expected)
+    return same_minute, _local_day(produced, zone) == _local_day(expected, zone)
 
 
-def _local_day(instant: datetime) -> date:
-    return instant.astimezone(PARIS).date()
+def _local_day(instant: datetime, zone: str | None = None) -> date:
+    """The calendar day at the page's place (``zone``; Paris when the page gives none)."""
+    return instant.astimezone(ZoneInfo(zone) if zone else PARIS).date()
 
 
 # -- extractors ----------------------------------------------------------------------------------
@@ -248,7 +256,15 @@ def run_newsbot(
         body = post(body) if body else body
         lead = post(lead) if lead else lead
     output = Output(
-        article.title, lead, body, tuple(article.authors), article.published_raw, article.date_source, elapsed
+        article.title,
+        lead,
+        body,
+        tuple(article.authors),
+        article.published_raw,
+        article.date_source,
+        elapsed,
+        article.kind,
+        article.time_zone,
     )
     return output, article
 

@@ -20,6 +20,8 @@ class ExtractedArticle:
     published_raw: str | None = None
     modified_raw: str | None = None
     date_source: str | None = None
+    time_zone: str | None = None
+    """IANA zone the page's local (offset-less) times are in, when the page implies one."""
     paywalled: bool | None = None
     image_url: str | None = None
     kind: str = "article"

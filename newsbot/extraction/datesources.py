@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from newsbot.extraction import jsonld
 from newsbot.extraction.dateread import read_byline_date, read_date, readable
-from newsbot.extraction.document import attribute_tokens, select, tag_name
+from newsbot.extraction.document import attribute_tokens, in_comments, select, tag_name
 from newsbot.extraction.page import Page
 from newsbot.extraction.textnorm import clean_inline, collapse_spaces
 
@@ -104,12 +104,35 @@ def find_dates(page: Page) -> DateFinding:
 
 
 def _plausible(value: str | None) -> str | None:
-    """``value`` when it holds a year and, if ``newsbot.dates`` is there, reads as a date."""
+    """``value`` (repaired when mangled) when it holds a year and reads as a date."""
+    value = repair_machine_date(value)
     return value if value and _YEAR.search(value) and readable(value) else None
 
 
+_MANGLED_ISO = re.compile(
+    r"^\s*(\d{4}-\d{2}-\d{2})\s*([A-Z]{3,5}|\|)\s*(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
+    r"(Z|[+-]\d{2}:?\d{2})?\s*$"
+)
+
+
+def repair_machine_date(value: str | None) -> str | None:
+    """A machine date whose ``T`` was replaced by a zone name ("2020-05-08CEST09:52:33+0200") back to
+    ISO 8601 ("2020-05-08T09:52:33+0200"), so its time is not lost; other values unchanged."""
+    match = _MANGLED_ISO.match(value or "")
+    if not match:
+        return value
+    day, zone, clock, offset = match.groups()
+    return f"{day}T{clock}{offset or _ZONE_OFFSETS.get(zone, '')}"
+
+
+_ZONE_OFFSETS = {
+    "UTC": "Z", "GMT": "Z", "CET": "+01:00", "CEST": "+02:00", "WET": "+00:00", "WEST": "+01:00",
+    "EST": "-05:00", "EDT": "-04:00",
+}  # fmt: skip
+
+
 def _first_plausible(values: list[str]) -> str | None:
-    return next((value for value in values if _plausible(value)), None)
+    return next((found for found in map(_plausible, values) if found), None)
 
 
 def _jsonld_date(
@@ -135,7 +158,7 @@ def _microdata(root: HtmlElement, prop: str) -> str | None:
             continue
         value = element.get("content") or element.get("datetime") or collapse_spaces(element.text_content())
         if _plausible(value):
-            return clean_inline(value)
+            return clean_inline(repair_machine_date(value))
     return None
 
 
@@ -145,9 +168,15 @@ def _time_element(root: HtmlElement) -> tuple[str, str] | None:
     When the visible text of that element states another day than its ``datetime`` attribute,
     the visible text (what readers are told) is returned, as a byline.
     """
-    times = [element for element in root.iter("time") if _plausible(element.get("datetime"))]
+    times = [
+        element
+        for element in root.iter("time")
+        if _plausible(element.get("datetime")) and not in_comments(element)
+    ]
     if not times:
         return None
+    own = [element for element in times if not _of_another_item(element)]
+    times = own or times
     chosen = next((element for element in times if _marked_published(element)), None)
     if chosen is None:
         in_content = [
@@ -164,6 +193,19 @@ def _time_element(root: HtmlElement) -> tuple[str, str] | None:
     if VISIBLE_DATE.search(visible) and _far_apart(attribute, visible):
         return visible, "byline"
     return attribute, "time"
+
+
+def _of_another_item(element: HtmlElement) -> bool:
+    """A ``<time>`` of a teaser: inside a link, a list item, or an ``<article>`` without a headline
+    (cards of other articles) while the page's headline sits elsewhere."""
+    for ancestor in element.iterancestors():
+        tag = tag_name(ancestor)
+        if tag in {"a", "li"}:
+            return True
+        if tag == "article":
+            page_headline = ancestor.getroottree().getroot().find(".//h1")
+            return ancestor.find(".//h1") is None and page_headline is not None
+    return False
 
 
 def _marked_published(element: HtmlElement) -> bool:

@@ -106,3 +106,16 @@ def tag_name(element: object) -> str:
     """Lower-case tag name, or ``""`` for comments, entities and processing instructions."""
     tag = getattr(element, "tag", None)
     return tag.lower() if isinstance(tag, str) else ""
+
+
+_COMMENT_TOKENS = frozenset(
+    {"comment", "comments", "commentaire", "commentaires", "reaction", "reactions", "reply", "replies"}
+)
+
+
+def in_comments(element: HtmlElement) -> bool:
+    """Inside a reader-comment block: its names and dates are the readers', not the article's."""
+    return any(
+        _COMMENT_TOKENS.intersection(attribute_tokens(holder))
+        for holder in (element, *element.iterancestors())
+    )

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 from newsbot.extraction import jsonld
 from newsbot.extraction.authors import clean_authors, is_desk_label, without_house_names
 from newsbot.extraction.boilerplate import has_phrase
-from newsbot.extraction.document import attribute_tokens, element_text, select, tag_name
+from newsbot.extraction.document import attribute_tokens, element_text, in_comments, select, tag_name
 from newsbot.extraction.page import Page
 from newsbot.extraction.textnorm import clean_inline, comparable
 
@@ -166,7 +166,7 @@ def _byline_sources(root: HtmlElement, selectors: tuple[str, ...]) -> Iterator[l
         found = [
             (inside, text)
             for inside, text, element in finder(root)
-            if text and len(text) <= MAX_BYLINE_CHARS and not _in_comments(element)
+            if text and len(text) <= MAX_BYLINE_CHARS and not in_comments(element)
         ]
         if found:
             yield [min(found, key=lambda item: not item[0])[1]]
@@ -174,19 +174,6 @@ def _byline_sources(root: HtmlElement, selectors: tuple[str, ...]) -> Iterator[l
 
 def _inside_content(element: HtmlElement) -> bool:
     return any(tag_name(ancestor) in {"article", "main"} for ancestor in element.iterancestors())
-
-
-_COMMENT_TOKENS = frozenset(
-    {"comment", "comments", "commentaire", "commentaires", "reaction", "reactions", "reply"}
-)
-
-
-def _in_comments(element: HtmlElement) -> bool:
-    """Inside a reader-comment block: its author names are commenters, not the byline."""
-    return any(
-        _COMMENT_TOKENS.intersection(attribute_tokens(holder))
-        for holder in (element, *element.iterancestors())
-    )
 
 
 def _marked_authors(root: HtmlElement) -> list[tuple[bool, str, HtmlElement]]:

@@ -1,0 +1,131 @@
+"""Extraction rules that must hold on sites never seen: time zones, date scope, mangled machine dates.
+
+Pages here are written for the test (no real page text): each models one shape seen on real sites.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from scrapy.utils.test import get_crawler
+
+from newsbot.dates import parse_date
+from newsbot.extraction import extract_article
+from newsbot.extraction.datesources import find_dates, repair_machine_date
+from newsbot.extraction.document import parse_html
+from newsbot.extraction.page import Page
+from newsbot.extraction.timezones import page_time_zone
+from newsbot.items import ArticleItem
+from pipelines.dates import DatePipeline
+
+PROSE = (
+    "Le conseil municipal a voté mardi soir la rénovation complète du pont, fermé depuis six mois "
+    "après l'effondrement d'une partie de son tablier, pour un montant de quatre millions d'euros."
+)
+
+
+def page(html: str, url: str = "https://journal.example/a") -> Page:
+    root = parse_html(html)
+    assert root is not None
+    return Page.from_root(root, url)
+
+
+# -- time zones ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "zone"),
+    [
+        ('<meta property="og:locale" content="fr_CA">', "https://journal.example/a", "America/Toronto"),
+        ('<meta property="og:locale" content="fr_BE">', "https://journal.example/a", "Europe/Brussels"),
+        ('<meta property="og:locale" content="fr_CH">', "https://journal.example/a", "Europe/Zurich"),
+        ("", "https://www.journal.qc.ca/a", "America/Toronto"),
+        ("", "https://www.journal.be/a", "Europe/Brussels"),
+        ("", "https://www.journal.ch/a", "Europe/Zurich"),
+        ('<meta property="og:locale" content="fr_FR">', "https://www.journal.ca/a", "America/Toronto"),
+        ('<meta property="article:published_time" content="2017-01-24T10:00:00-05:00">', "https://j.example/a",
+         "America/Toronto"),
+        ('<meta property="article:published_time" content="2017-01-24T10:00:00+00:00">', "https://j.example/a",
+         None),
+        ("", "https://journal.example/a", None),
+        ('<meta property="og:locale" content="fr_FR">', "https://journal.example/a", "Europe/Paris"),
+    ],
+)  # fmt: skip
+def test_page_time_zone(head: str, url: str, zone: str | None) -> None:
+    assert page_time_zone(page(f"<html><head>{head}</head><body><p>x</p></body></html>", url)) == zone
+
+
+def test_a_quebec_date_only_value_is_montreal_midnight() -> None:
+    html = '<html><head><meta name="date" content="2017-01-24"></head><body><p>x</p></body></html>'
+    article = extract_article(html, "https://www.journal.qc.ca/nouvelle/1")
+    assert (article.published_raw, article.time_zone) == ("2017-01-24", "America/Toronto")
+    instant = parse_date(article.published_raw, tz=article.time_zone)
+    assert instant == datetime(2017, 1, 24, 5, 0, tzinfo=UTC)
+
+
+def test_the_date_pipeline_reads_raw_dates_in_the_page_zone() -> None:
+    crawler = get_crawler(settings_dict={"NEWSBOT_TIMEZONE": "Europe/Paris"})
+    crawler.stats.open_spider()
+    pipeline = DatePipeline.from_crawler(crawler)
+    crawled = datetime(2017, 3, 20, tzinfo=UTC)
+    local = ArticleItem(url="u", source="s", published_raw="2017-03-13 19:18", date_source="meta")
+    quebec = ArticleItem(
+        url="u", source="s", published_raw="2017-03-13 19:18", date_source="meta", time_zone="America/Toronto"
+    )
+    bogus = ArticleItem(url="u", source="s", published_raw="2017-03-13 19:18", time_zone="Mars/Olympus")
+    for item in (local, quebec, bogus):
+        item.crawled_at = crawled
+        pipeline.process_item(item)
+    assert local.published_at == datetime(2017, 3, 13, 18, 18, tzinfo=UTC)
+    assert quebec.published_at == datetime(2017, 3, 13, 23, 18, tzinfo=UTC)
+    assert bogus.published_at == local.published_at
+    assert crawler.stats.get_value("newsbot/dates/unknown_time_zone") == 1
+    assert crawler.stats.get_value("newsbot/dates/page_time_zone") == 1
+
+
+# -- machine dates and the article's own scope --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "repaired"),
+    [
+        ("2020-05-08CEST09:52:33+0200", "2020-05-08T09:52:33+0200"),
+        ("2020-05-08CET09:52", "2020-05-08T09:52+01:00"),
+        ("2020-05-08T09:52:33+02:00", "2020-05-08T09:52:33+02:00"),
+        ("8 mai 2020", "8 mai 2020"),
+    ],
+)
+def test_mangled_machine_dates_keep_their_time(raw: str, repaired: str) -> None:
+    assert repair_machine_date(raw) == repaired
+
+
+def test_a_mangled_meta_date_is_read_to_the_minute() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2020-05-08CEST09:52:33+0200">'
+        "</head><body><p>x</p></body></html>"
+    )
+    found = find_dates(page(html))
+    assert parse_date(found.published) == datetime(2020, 5, 8, 7, 52, 33, tzinfo=UTC)
+
+
+def test_time_of_another_item_is_not_the_article_date() -> None:
+    html = (
+        "<html><body><aside><ul><li><a href='/b'>Autre sujet <time datetime='2024-05-02T08:00:00+02:00'>"
+        "2 mai</time></a></li></ul></aside>"
+        "<article><h1>Le pont rouvre</h1><p>Par Lina Roux, <time datetime='2024-03-01T10:00:00+01:00'>"
+        f"1er mars</time></p><p>{PROSE}</p></article>"
+        "<article class='card'><h2>Autre</h2><time pubdate datetime='2024-06-01T10:00:00+02:00'>1er juin</time>"
+        "</article></body></html>"
+    )
+    assert find_dates(page(html)).published == "2024-03-01T10:00:00+01:00"
+
+
+def test_comment_dates_are_not_the_article_date() -> None:
+    html = (
+        "<html><body><main><h1>Le pont rouvre</h1><p class='date'>Publié le 09/11/2016</p>"
+        f"<p>{PROSE}</p></main><div id='comments'><div class='comment'>"
+        "<time datetime='2016-11-15T16:08:08+02:00'>15 novembre</time> Bravo</div></div></body></html>"
+    )
+    found = find_dates(page(html))
+    assert found.published is not None and "09/11/2016" in found.published

@@ -35,6 +35,7 @@ def extract_article(
     page = Page.from_root(root, url, profile)
     outlet, node = page.outlet, page.node
     site = metadata.site_name(page)
+    authors = metadata.authors(page)
     title = choose_title(
         metadata.headline(page),
         page.meta.first("og:title", "twitter:title"),
@@ -42,6 +43,7 @@ def extract_article(
         metadata.html_title(page),
         site_names=[name for name in (site, outlet.name) if name],
         url=url,
+        authors=authors,
     )
     lead = metadata.lead(page)
     dates = find_dates(page)
@@ -52,7 +54,7 @@ def extract_article(
         canonical_url=metadata.canonical_url(page),
         title=title,
         lead=lead,
-        authors=metadata.authors(page),
+        authors=authors,
         section=metadata.section(page),
         tags=metadata.tags(page),
         published_raw=dates.published,

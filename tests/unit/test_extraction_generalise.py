@@ -129,3 +129,38 @@ def test_comment_dates_are_not_the_article_date() -> None:
     )
     found = find_dates(page(html))
     assert found.published is not None and "09/11/2016" in found.published
+
+
+# -- titles -------------------------------------------------------------------------------------------
+
+
+def test_the_visible_headline_wins_over_a_reworded_seo_title() -> None:
+    seo = "Pont de la Barre : réouverture après six mois de travaux, ce qu'il faut savoir"
+    html = (
+        f'<html><head><meta property="og:title" content="{seo}"></head><body><header><h1>Le Journal du Val'
+        "</h1></header><article><h1>Après six mois de travaux, le pont de la Barre rouvre enfin</h1>"
+        f"<p>{PROSE}</p></article></body></html>"
+    )
+    assert extract_article(html, "https://journalduval.example/a").title == (
+        "Après six mois de travaux, le pont de la Barre rouvre enfin"
+    )
+
+
+def test_a_logo_or_section_h1_does_not_replace_the_declared_title() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Didier Durand veut rouvrir le pont de la Barre">'
+        "</head><body><h1>Le Journal du Val - premier site d'information du Val</h1>"
+        f"<p>{PROSE}</p></body></html>"
+    )
+    assert extract_article(html, "https://journalduval.example/a").title == (
+        "Didier Durand veut rouvrir le pont de la Barre"
+    )
+
+
+def test_title_decorations_and_author_suffix_are_removed() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="» Le pont de la Barre rouvre enfin | Lina Roux">'
+        '<meta name="author" content="Lina Roux"></head><body>'
+        f"<p>{PROSE}</p></body></html>"
+    )
+    assert extract_article(html, "https://blog.example/a").title == "Le pont de la Barre rouvre enfin"

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsbot.extraction import jsonld
@@ -82,7 +83,6 @@ class DateFinding:
 def find_dates(page: Page) -> DateFinding:
     """Published and modified raw strings, searched source by source."""
     root, meta, node, nodes, url = page.root, page.meta, page.node, page.nodes, page.url
-    date_selectors = page.outlet.date_selectors
     modified = _jsonld_date(node, nodes, ("dateModified",)) or _first_plausible(meta.all(*MODIFIED_META))
     modified = modified or _microdata(root, "datemodified")
     published = _jsonld_date(node, nodes, ("datePublished", "dateCreated", "uploadDate"))
@@ -94,7 +94,7 @@ def find_dates(page: Page) -> DateFinding:
     from_time = _time_element(root)
     if from_time:
         return DateFinding(from_time[0], modified, from_time[1])
-    visible_published, visible_modified = _byline_dates(root, date_selectors)
+    visible_published, visible_modified = _byline_dates(page)
     if visible_published:
         return DateFinding(visible_published, modified or visible_modified, "byline")
     published = _url_date(url)
@@ -150,10 +150,13 @@ def _jsonld_date(
     return None
 
 
+_ITEMPROP = etree.XPath(
+    "//*[translate(@itemprop,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')=$prop]"
+)
+
+
 def _microdata(root: HtmlElement, prop: str) -> str | None:
-    for element in root.xpath(
-        "//*[translate(@itemprop,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')=$prop]", prop=prop
-    ):
+    for element in _ITEMPROP(root, prop=prop):
         if tag_name(element) == "meta":
             continue
         value = element.get("content") or element.get("datetime") or collapse_spaces(element.text_content())
@@ -229,9 +232,9 @@ def _context_text(element: HtmlElement) -> str:
     return collapse_spaces(holder.text_content())[:MAX_BYLINE_CHARS]
 
 
-def _byline_dates(root: HtmlElement, date_selectors: tuple[str, ...]) -> tuple[str | None, str | None]:
+def _byline_dates(page: Page) -> tuple[str | None, str | None]:
     published = modified = None
-    for element in _byline_candidates(root, date_selectors):
+    for element in _byline_candidates(page):
         text = collapse_spaces(element.get("datetime") or element.text_content())
         if not text or len(text) > MAX_BYLINE_CHARS or not VISIBLE_DATE.search(text):
             continue
@@ -245,17 +248,17 @@ def _byline_dates(root: HtmlElement, date_selectors: tuple[str, ...]) -> tuple[s
     return published, modified
 
 
-def _byline_candidates(root: HtmlElement, date_selectors: tuple[str, ...]) -> list[HtmlElement]:
+def _byline_candidates(page: Page) -> list[HtmlElement]:
     """Profile date elements, then date-named elements, "Publié le" lines, byline-named elements and bare
     dates; elements whose class repeats (lists of other articles) come last."""
-    profile_found = [element for selector in date_selectors for element in select(root, selector)]
+    root = page.root
+    profile_found = [element for selector in page.outlet.date_selectors for element in select(root, selector)]
     found: list[HtmlElement] = []
     bylines = []
-    for element in root.iter():
-        tokens = attribute_tokens(element)
-        if tokens and _DATE_TOKENS.intersection(tokens):
+    for element, tokens in page.named:
+        if _DATE_TOKENS.intersection(tokens):
             found.append(element)
-        elif tokens and _BYLINE_TOKENS.intersection(tokens):
+        elif _BYLINE_TOKENS.intersection(tokens):
             bylines.append(element)
     date_only = []
     for element in root.iter("p", "span", "div", "small", "em", "li", "time", "a", "dd", "td"):

@@ -98,7 +98,10 @@ def _tokens_of(value: str) -> tuple[str, ...]:
 
 def attribute_tokens(element: HtmlElement) -> tuple[str, ...]:
     """Lower-cased word tokens of an element's ``class`` and ``id`` (BEM, kebab and camelCase split)."""
-    value = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    classes, ident = element.get("class"), element.get("id")
+    if classes is None and ident is None:
+        return ()
+    value = f"{classes or ''} {ident or ''}".strip()
     return _tokens_of(value) if value else ()
 
 

@@ -76,6 +76,7 @@ def extract_article(
         title=title,
         lead=lead,
         authors=article.authors,
+        paywalled=bool(paywalled),
     )
     if kind == "live" and found.text is None and node:
         found = _live_updates_body(node)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -12,7 +13,7 @@ from lxml.html import HtmlElement
 from newsbot.extraction import jsonld
 from newsbot.extraction.authors import clean_authors, is_desk_label, without_house_names
 from newsbot.extraction.boilerplate import has_phrase
-from newsbot.extraction.document import attribute_tokens, element_text, in_comments, select, tag_name
+from newsbot.extraction.document import element_text, in_comments, select, tag_name
 from newsbot.extraction.page import Page
 from newsbot.extraction.textnorm import clean_inline, comparable
 
@@ -38,6 +39,7 @@ _AUTHOR_PAGE = re.compile(
 MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1200
 MAX_BYLINE_CHARS = 120
+MAX_RAW_BYLINE_CHARS = 4000
 
 
 def canonical_url(page: Page) -> str | None:
@@ -89,25 +91,30 @@ def html_title(page: Page) -> str | None:
 
 def lead(page: Page) -> str | None:
     """Visible standfirst (outlet selector, then standfirst-named element), else the page description."""
-    visible = visible_standfirst(page.root, page.outlet.lead_selectors)
+    visible = visible_standfirst(page)
     if visible:
         return visible
     description = jsonld.text(page.node.get("description")) if page.node else None
     return description or page.meta.first("og:description", "description", "twitter:description")
 
 
-def visible_standfirst(root: HtmlElement, selectors: tuple[str, ...]) -> str | None:
+_LEAD_HOLDER_TAGS = frozenset({"p", "div", "span", "h2", "section", "header", "strong"})
+
+
+@lru_cache(maxsize=4096)
+def _names_a_standfirst(tokens: tuple[str, ...]) -> bool:
+    return bool(_LEAD_TOKENS.intersection(tokens)) or any(has_phrase(tokens, pair) for pair in _LEAD_PAIRS)
+
+
+def visible_standfirst(page: Page) -> str | None:
     """The chapeau as printed on the page, if an element clearly holds it."""
-    for selector in selectors:
-        for element in select(root, selector):
+    for selector in page.outlet.lead_selectors:
+        for element in select(page.root, selector):
             value = clean_inline(element_text(element))
             if value and len(value) >= MIN_LEAD_CHARS:
                 return value
-    for element in root.iter("p", "div", "span", "h2", "section", "header", "strong"):
-        tokens = attribute_tokens(element)
-        if not tokens:
-            continue
-        if _LEAD_TOKENS.intersection(tokens) or any(has_phrase(tokens, pair) for pair in _LEAD_PAIRS):
+    for element, tokens in page.named:
+        if tag_name(element) in _LEAD_HOLDER_TAGS and _names_a_standfirst(tokens):
             value = _standfirst_text(element)
             if value and MIN_LEAD_CHARS <= len(value) <= MAX_LEAD_CHARS and not _SUBSCRIBE.search(value):
                 return value
@@ -141,7 +148,7 @@ def authors(page: Page) -> list[str]:
     sources = itertools.chain(
         [jsonld.author_names(page.node, page.id_index) if page.node else []],
         [[value for value in page.meta.all(*AUTHOR_META) if not value.startswith("@")]],
-        _byline_sources(page.root, page.outlet.byline_selectors),
+        _byline_sources(page),
     )
     for source in sources:
         signed = clean_authors(source)
@@ -153,11 +160,11 @@ def authors(page: Page) -> list[str]:
     return []
 
 
-def _byline_sources(root: HtmlElement, selectors: tuple[str, ...]) -> Iterator[list[str]]:
+def _byline_sources(page: Page) -> Iterator[list[str]]:
     """Byline strings, one list per source: outlet selectors, ``rel``/``itemprop`` author,
     byline-named elements, author links, the dateline block under the headline."""
-    for selector in selectors:
-        texts = [element_text(element) for element in select(root, selector)]
+    for selector in page.outlet.byline_selectors:
+        texts = [element_text(element) for element in select(page.root, selector)]
         texts = [text for text in texts if text and len(text) <= MAX_BYLINE_CHARS]
         if texts:
             yield texts
@@ -165,42 +172,43 @@ def _byline_sources(root: HtmlElement, selectors: tuple[str, ...]) -> Iterator[l
     for finder in (_marked_authors, _byline_named, _weak_byline_named, _author_page_links, _dateline_names):
         found = [
             (inside, text)
-            for inside, text, element in finder(root)
+            for inside, text, element in finder(page)
             if text and len(text) <= MAX_BYLINE_CHARS and not in_comments(element)
         ]
         if found:
             yield [min(found, key=lambda item: not item[0])[1]]
 
 
+_Found = list[tuple[bool, str, HtmlElement]]
+
+
 def _inside_content(element: HtmlElement) -> bool:
     return any(tag_name(ancestor) in {"article", "main"} for ancestor in element.iterancestors())
 
 
-def _marked_authors(root: HtmlElement) -> list[tuple[bool, str, HtmlElement]]:
+def _marked_authors(page: Page) -> _Found:
     found = []
-    for element in root.xpath("//*[@rel='author' or @itemprop='author']"):
+    for element in page.root.xpath("//*[@rel='author' or @itemprop='author']"):
         names = element.xpath(".//*[@itemprop='name']")
         text = element_text(names[0]) if names else element_text(element)
         found.append((_inside_content(element), text, element))
     return found
 
 
-_Found = list[tuple[bool, str, HtmlElement]]
-
-
-def _byline_named(root: HtmlElement, names: frozenset[str] = _BYLINE_TOKENS) -> _Found:
+def _byline_named(page: Page, names: frozenset[str] = _BYLINE_TOKENS) -> _Found:
     found = []
-    for element in root.iter():
-        tokens = attribute_tokens(element)
-        if tokens and names.intersection(tokens) and tag_name(element) not in {"body", "html", "img"}:
+    for element, tokens in page.named:
+        if names.intersection(tokens) and tag_name(element) not in {"body", "html", "img"}:
+            if len(element.text_content()) > MAX_RAW_BYLINE_CHARS:
+                continue  # an author box or a whole article, not a byline (cheap C-level test)
             text = element_text(element)
             if text and not any(char.isdigit() for char in text) and not text.rstrip().endswith(":"):
                 found.append((_inside_content(element), text, element))
     return found
 
 
-def _weak_byline_named(root: HtmlElement) -> list[tuple[bool, str, HtmlElement]]:
-    return _byline_named(root, _WEAK_BYLINE_TOKENS)
+def _weak_byline_named(page: Page) -> _Found:
+    return _byline_named(page, _WEAK_BYLINE_TOKENS)
 
 
 _DATELINE_WORDS = re.compile(r"publi[ée]|mis\s+en\s+ligne|mis\s+[àa]\s+jour|post[ée]", re.IGNORECASE)
@@ -209,10 +217,10 @@ MAX_DATELINE_CHARS = 200
 HEADER_WINDOW = 40
 
 
-def _dateline_names(root: HtmlElement) -> _Found:
+def _dateline_names(page: Page) -> _Found:
     """The byline block under the headline: the first short block after the ``<h1>`` stating the
     publication ("Mis en ligne …", a ``<time>``); a name is an inline child without digits."""
-    for heading in root.iter("h1"):
+    for heading in page.h1s:
         for index, element in enumerate(heading.itersiblings()):
             if index >= HEADER_WINDOW:
                 break
@@ -232,9 +240,9 @@ def _dateline_names(root: HtmlElement) -> _Found:
     return []
 
 
-def _author_page_links(root: HtmlElement) -> list[tuple[bool, str, HtmlElement]]:
+def _author_page_links(page: Page) -> _Found:
     found = []
-    for link in root.iter("a"):
+    for link in page.root.iter("a"):
         href = (link.get("href") or "").lower()
         if _AUTHOR_PAGE.search(href):
             found.append((_inside_content(link), element_text(link), link))

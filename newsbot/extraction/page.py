@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from newsbot.extraction import jsonld
 from newsbot.extraction.authors import name_key
-from newsbot.extraction.document import tag_name
+from newsbot.extraction.document import attribute_tokens, tag_name
 from newsbot.extraction.metatags import MetaTags
 from newsbot.outlets import OutletProfile
 
@@ -53,6 +53,12 @@ class Page:
     def id_index(self) -> dict[str, dict[str, Any]]:
         """JSON-LD nodes by ``@id`` (authors and publishers are often references)."""
         return jsonld.id_index(self.nodes)
+
+    @cached_property
+    def named(self) -> list[tuple[HtmlElement, tuple[str, ...]]]:
+        """Elements with a ``class``/``id`` and its word tokens, in document order: the byline, date
+        and standfirst finders all look elements up by name, from this one pass."""
+        return [(element, tokens) for element in self.root.iter() if (tokens := attribute_tokens(element))]
 
     @cached_property
     def h1s(self) -> list[HtmlElement]:

@@ -164,3 +164,82 @@ def test_title_decorations_and_author_suffix_are_removed() -> None:
         f"<p>{PROSE}</p></body></html>"
     )
     assert extract_article(html, "https://blog.example/a").title == "Le pont de la Barre rouvre enfin"
+
+
+# -- bodies: what is not the article ------------------------------------------------------------------
+
+OTHER = (
+    "Les commerçants du centre-ville, privés de clients depuis l'automne, attendent beaucoup de cette "
+    "réouverture annoncée pour le printemps prochain, selon la chambre de commerce."
+)
+
+
+def body_of(html: str, url: str = "https://journal.example/pont") -> str:
+    return extract_article(html, url).body or ""
+
+
+def test_related_lists_section_headings_and_teaser_cards_are_not_the_body() -> None:
+    related = "".join(
+        f"<li><a href='/a{i}'>Un autre sujet numéro {i} sur la vie du département</a></li>" for i in range(5)
+    )
+    html = (
+        f"<html><body><div class='entry'><h1>Le pont rouvre</h1><p>{PROSE}</p><p>{OTHER}</p><p>{PROSE}</p>"
+        f"<h3>Vidéos</h3><ul>{related}</ul><div><h4>Dans le numéro de mars</h4><p>Notre dossier sur les "
+        "ponts, en kiosque jeudi.</p><a href='/mag'>Découvrir</a></div></div></body></html>"
+    )
+    body = body_of(html)
+    assert body.endswith(PROSE)
+    assert "Vidéos" not in body and "numéro de mars" not in body and "autre sujet" not in body
+
+
+def test_sponsored_call_outs_and_bracketed_plugs_are_dropped() -> None:
+    html = (
+        f"<html><body><article><h1>Le pont rouvre</h1><p>{PROSE}</p>"
+        "<p><strong>Offre du moment :</strong> <a rel='nofollow sponsored' href='https://shop.example'>"
+        "30 jours d'essai gratuit</a></p>"
+        "<p>[<em>Des milliers de lecteurs lisent notre lettre</em>. <a href='/nl'>Abonnez-vous aujourd'hui</a>]"
+        f"</p><p>{OTHER}</p></article></body></html>"
+    )
+    body = body_of(html)
+    assert PROSE in body and OTHER in body
+    assert "essai gratuit" not in body and "Abonnez-vous" not in body
+
+
+def test_live_entries_inside_a_see_more_wrapper_are_kept() -> None:
+    entries = "".join(
+        f"<div class='entry'><h2>Point {i}</h2><p>Entrée {i}. {PROSE}</p></div>" for i in range(3)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "LiveBlogPosting"}</script></head><body>'
+        f"<main><h1>Direct : le pont rouvre</h1><div class='feed'>{entries}<div class='feed-readmore'>"
+        f"<div class='entry'><h2>Point 9</h2><p>Entrée 9. {PROSE}</p></div><a href='?p=2'>Voir plus</a>"
+        "</div></div></main></body></html>"
+    )
+    body = body_of(html, "https://journal.example/direct/pont")
+    assert "Entrée 9." in body and "Voir plus" not in body
+
+
+def test_a_paywalled_teaser_keeps_its_last_visible_paragraph() -> None:
+    import json
+
+    node = {"@type": "NewsArticle", "isAccessibleForFree": False, "articleBody": f"{PROSE}\n{OTHER}"}
+    last = (
+        "Selon la préfecture, les travaux dureront au moins quatre mois et coûteront près de quatre millions."
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(node)}</script></head><body><article>'
+        f"<h1>Le pont rouvre</h1><div class='content'><p>{PROSE}</p><p>{OTHER}</p><p>{last}</p>"
+        "<div class='paywall'><p>Réservé aux abonnés</p><p>Il vous reste 75 % de cet article à lire.</p></div>"
+        "</div></article></body></html>"
+    )
+    article = extract_article(html, "https://journal.example/pont")
+    assert article.paywalled is True and article.body_truncated is True
+    assert (article.body or "").endswith(last) and "abonnés" not in (article.body or "")
+
+
+def test_subscriber_labels_are_not_paragraphs() -> None:
+    html = (
+        f"<html><body><article><h1>Le pont rouvre</h1><p>{PROSE}</p><p>Réservé aux abonnés</p>"
+        f"<p>{OTHER}</p></article></body></html>"
+    )
+    assert "Réservé" not in body_of(html)

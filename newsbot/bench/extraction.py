@@ -579,6 +579,20 @@ def print_rules() -> None:
         print("  (none)")
 
 
+def print_profile_pages(pages: list[CorpusPage]) -> None:
+    """Which outlet profile ran on which real saved page, and whether its selectors found the body."""
+    from newsbot.outlets import OUTLETS
+
+    print("\nOutlet profiles on real saved pages (extraction method with the profile):")
+    for outlet_id, outlet in OUTLETS.items():
+        matched = [page for page in pages if outlet.matches(page.url)]
+        cells = []
+        for page in matched:
+            article = extract_article(page.html, page.url, profile=outlet)
+            cells.append(f"{page.folder}/{page.name} [{article.extraction_method}]")
+        print(f"  {outlet_id:<11} " + ("; ".join(cells) if cells else "(no saved page)"))
+
+
 def print_issue_tables(scores: dict[str, list[PageScore]]) -> None:
     """(a) whole French corpus, (b) press_fr, (c) leave-one-site-out, trafilatura on every line."""
     ours, rival = scores["newsbot"], scores.get("trafilatura")
@@ -644,6 +658,7 @@ def main(argv: list[str] | None = None) -> int:
     rival = results.get("trafilatura", {}).get("ALL")
     print_targets(results["newsbot"]["ALL"], rival)
     print_issue_tables(scores)
+    print_profile_pages(pages)
     print_timings(timings, args.runs)
     if args.show_pages:
         print_failures(scores)

@@ -16,6 +16,7 @@ from newsbot.extraction.blocks import HEADING_TAGS, Block, iter_blocks
 from newsbot.extraction.boilerplate import is_chrome_line, is_read_also, prune
 from newsbot.extraction.datesources import is_dateline
 from newsbot.extraction.document import select, tag_name
+from newsbot.extraction.rules import active
 from newsbot.extraction.scoring import choose_container, word_counts
 from newsbot.extraction.textnorm import clean_inline, collapse_spaces, comparable
 
@@ -206,10 +207,10 @@ def _is_promotion(block: Block) -> bool:
     newsletter plug inserted between paragraphs ("[… Abonnez-vous aujourd'hui]")."""
     if len(block.text) > MAX_PROMOTION_CHARS:
         return False
-    if _BRACKETED_PLUG.match(block.text):
+    if active("body-bracketed-plugs") and _BRACKETED_PLUG.match(block.text):
         return True
     element = block.element
-    return element is not None and bool(_SPONSORED(element))
+    return element is not None and active("body-sponsored-call-outs") and bool(_SPONSORED(element))
 
 
 def _drop_repeated_head(blocks: list[Block], title: str | None, lead: str | None) -> list[Block]:

@@ -19,6 +19,7 @@ from newsbot.extraction import jsonld
 from newsbot.extraction.dateread import read_byline_date, read_date, readable
 from newsbot.extraction.document import attribute_tokens, in_comments, select, tag_name
 from newsbot.extraction.page import Page
+from newsbot.extraction.rules import active
 from newsbot.extraction.textnorm import clean_inline, collapse_spaces
 
 PUBLISHED_META = (
@@ -171,10 +172,11 @@ def _time_element(root: HtmlElement) -> tuple[str, str] | None:
     When the visible text of that element states another day than its ``datetime`` attribute,
     the visible text (what readers are told) is returned, as a byline.
     """
+    skip_comments = active("dates-no-comment-times")
     times = [
         element
         for element in root.iter("time")
-        if _plausible(element.get("datetime")) and not in_comments(element)
+        if _plausible(element.get("datetime")) and not (skip_comments and in_comments(element))
     ]
     if not times:
         return None

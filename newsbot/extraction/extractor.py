@@ -14,6 +14,7 @@ from newsbot.extraction.document import parse_html
 from newsbot.extraction.kind import detect_kind
 from newsbot.extraction.page import Page
 from newsbot.extraction.paywall import detect_paywall, paywall_marker_present
+from newsbot.extraction.rules import active
 from newsbot.extraction.timezones import page_time_zone
 from newsbot.extraction.titles import choose_title
 from newsbot.outlets import OutletProfile
@@ -60,7 +61,7 @@ def extract_article(
         published_raw=dates.published,
         modified_raw=dates.modified,
         date_source=dates.source,
-        time_zone=page_time_zone(page),
+        time_zone=page_time_zone(page) if active("dates-page-time-zone") else None,
         paywalled=paywalled,
         image_url=metadata.image(page),
         kind=kind,

@@ -15,6 +15,7 @@ from newsbot.extraction.authors import clean_authors, is_desk_label, without_hou
 from newsbot.extraction.boilerplate import has_phrase
 from newsbot.extraction.document import element_text, in_comments, select, tag_name
 from newsbot.extraction.page import Page
+from newsbot.extraction.rules import active
 from newsbot.extraction.textnorm import clean_inline, comparable
 
 AUTHOR_META = (
@@ -27,8 +28,9 @@ _LEAD_TOKENS = frozenset(
 _LEAD_PAIRS = (
     ("article", "lead"), ("article", "intro"), ("article", "desc"), ("article", "description"),
     ("article", "summary"), ("sub", "headline"), ("article", "chapo"), ("post", "excerpt"),
-    ("entry", "summary"), ("article", "hat"),
+    ("entry", "summary"),
 )  # fmt: skip
+_HAT = ("article", "hat")
 _BYLINE_TOKENS = frozenset({"author", "authors", "byline", "auteur", "auteurs", "authorname"})
 _WEAK_BYLINE_TOKENS = frozenset(
     {"signature", "journalist", "journaliste", "contributor", "contributors", "writer"}
@@ -114,9 +116,13 @@ def visible_standfirst(page: Page) -> str | None:
             if value and len(value) >= MIN_LEAD_CHARS:
                 return value
     for element, tokens in page.named:
-        if tag_name(element) in _LEAD_HOLDER_TAGS and _names_a_standfirst(tokens):
-            value = _standfirst_text(element)
-            if value and MIN_LEAD_CHARS <= len(value) <= MAX_LEAD_CHARS and not _SUBSCRIBE.search(value):
+        if tag_name(element) not in _LEAD_HOLDER_TAGS:
+            continue
+        if _names_a_standfirst(tokens) or (active("lead-article-hat") and has_phrase(tokens, _HAT)):
+            labelled = active("lead-box-label")
+            value = _standfirst_text(element) if labelled else clean_inline(element_text(element))
+            prompt = active("lead-no-subscribe-prompt") and bool(value and _SUBSCRIBE.search(value))
+            if value and MIN_LEAD_CHARS <= len(value) <= MAX_LEAD_CHARS and not prompt:
                 return value
     return None
 
@@ -152,10 +158,12 @@ def authors(page: Page) -> list[str]:
     )
     for source in sources:
         signed = clean_authors(source)
-        names = without_house_names(signed, own)
+        names = without_house_names(signed, own) if active("authors-house-names") else signed
         if names:
             return clean_authors(names)
-        if signed and all(is_desk_label(name) for name in signed):
+        if signed and active("authors-desk-label") and all(is_desk_label(name) for name in signed):
+            return []
+        if signed and not active("authors-fall-through"):
             return []
     return []
 
@@ -169,11 +177,15 @@ def _byline_sources(page: Page) -> Iterator[list[str]]:
         if texts:
             yield texts
             break
-    for finder in (_marked_authors, _byline_named, _weak_byline_named, _author_page_links, _dateline_names):
+    finders = [_marked_authors, _byline_named, _weak_byline_named, _author_page_links]
+    if active("authors-dateline-block"):
+        finders.append(_dateline_names)
+    skip_comments = active("authors-no-commenters")
+    for finder in finders:
         found = [
             (inside, text)
             for inside, text, element in finder(page)
-            if text and len(text) <= MAX_BYLINE_CHARS and not in_comments(element)
+            if text and len(text) <= MAX_BYLINE_CHARS and not (skip_comments and in_comments(element))
         ]
         if found:
             yield [min(found, key=lambda item: not item[0])[1]]

@@ -243,3 +243,23 @@ def test_subscriber_labels_are_not_paragraphs() -> None:
         f"<p>{OTHER}</p></article></body></html>"
     )
     assert "Réservé" not in body_of(html)
+
+
+# -- the rules switch (leave-one-site-out in the benchmark) -------------------------------------------
+
+
+def test_a_rule_switched_off_gives_the_behaviour_before_it() -> None:
+    from newsbot.extraction import rules
+
+    plug = "[Des milliers de lecteurs lisent notre lettre. Abonnez-vous aujourd'hui]"
+    html = f"<html><body><article><h1>Le pont</h1><p>{PROSE}</p><p>{plug}</p><p>{OTHER}</p></article></body></html>"
+    assert plug not in body_of(html)
+    with rules.without(["body-bracketed-plugs"]):
+        assert plug in body_of(html)
+    assert plug not in body_of(html)
+    assert rules.rules_only_from("lesoir.be") == [
+        "authors-fall-through",
+        "authors-no-commenters",
+        "authors-dateline-block",
+    ]
+    assert "authors-house-names" not in rules.rules_only_from("lemonde.fr")

@@ -22,9 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsbot.bench.corpus import REPO_ROOT, corpus_dir, iter_pages
 from newsbot.extraction import extract_article
 from newsbot.outlets import profile_for_url
+from tests.support.corpus import REPO_ROOT, corpus_dir, iter_pages
 
 PACKAGE = "newsbot/extraction"
 BASELINE_NAME = "baseline_extraction"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.bench.corpus import corpus_dir
+from tests.support.corpus import corpus_dir
 from tests.support.walkthrough import bash_blocks
 
 ROOT = Path(__file__).resolve().parents[2]

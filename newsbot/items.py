@@ -49,6 +49,9 @@ class ArticleItem:
     modified_raw: str | None = None
     date_source: str | None = None
     """Where ``published_raw`` came from: ``jsonld``, ``meta``, ``byline``, ``time``, ``feed``…"""
+    time_zone: str | None = None
+    """IANA zone the page's offset-less times are in (Québec, Belgian… pages); ``None``: the crawl's
+    ``NEWSBOT_TIMEZONE``. Read by the date pipeline; not stored."""
     site_name: str | None = None
     extraction_method: str | None = None
     boilerplate_rules: list[str] = field(default_factory=list)

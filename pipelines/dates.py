@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
@@ -30,16 +31,17 @@ class DatePipeline:
         adapter = ItemAdapter(item)
         crawled_at: datetime = adapter.get("crawled_at") or datetime.now(UTC)
         raw = adapter.get("published_raw")
+        tz = self._zone(adapter)
         if adapter.get("date_source") == "byline" and isinstance(raw, str) and raw:
             # A visible byline may carry both dates: "Publié le … Modifié le …".
-            byline = parse_byline(raw, now=crawled_at, tz=self.tz)
+            byline = parse_byline(raw, now=crawled_at, tz=tz)
             published, from_byline = byline.published, byline.modified
             if published is None:
                 self.crawler.stats.inc_value("newsbot/dates/unparsable_published")
                 logger.info("Unreadable byline %r on %s", raw, adapter.get("url"))
         else:
-            published, from_byline = self._read(adapter, "published", crawled_at), None
-        modified = self._read(adapter, "modified", crawled_at) or from_byline
+            published, from_byline = self._read(adapter, "published", crawled_at, tz), None
+        modified = self._read(adapter, "modified", crawled_at, tz) or from_byline
         if published is not None and modified is not None and modified < published:
             self.crawler.stats.inc_value("newsbot/dates/modified_before_published")
             modified = None
@@ -48,12 +50,25 @@ class DatePipeline:
             self.crawler.stats.inc_value("newsbot/dates/published_missing")
         return item
 
-    def _read(self, adapter: ItemAdapter, name: str, crawled_at: datetime) -> datetime | None:
+    def _zone(self, adapter: ItemAdapter) -> str:
+        """The page's own zone when the extractor inferred a valid one, else the crawl's."""
+        zone = adapter.get("time_zone")
+        if not zone or zone == self.tz:
+            return self.tz
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.crawler.stats.inc_value("newsbot/dates/unknown_time_zone")
+            return self.tz
+        self.crawler.stats.inc_value("newsbot/dates/page_time_zone")
+        return zone
+
+    def _read(self, adapter: ItemAdapter, name: str, crawled_at: datetime, tz: str) -> datetime | None:
         stats = self.crawler.stats
         value = adapter.get(f"{name}_at") or adapter.get(f"{name}_raw")
         if not value:
             return None
-        parsed = parse_date(value, now=crawled_at, tz=self.tz)  # None for garbage and implausible dates
+        parsed = parse_date(value, now=crawled_at, tz=tz)  # None for garbage and implausible dates
         if parsed is None:
             stats.inc_value(f"newsbot/dates/unparsable_{name}")
             logger.info("Unreadable %s date %r on %s", name, value, adapter.get("url"))

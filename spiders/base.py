@@ -193,6 +193,7 @@ class NewsSpider(scrapy.Spider):
             published_raw=published_raw,
             modified_raw=modified_raw,
             date_source=date_source,
+            time_zone=extracted.time_zone if date_source != "feed" else None,  # a feed date is RFC 822
         )
 
     def source_for(self, url: str, profile: OutletProfile | None) -> str:

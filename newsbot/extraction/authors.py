@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from newsbot.extraction.textnorm import clean_inline, comparable
 
@@ -36,6 +37,11 @@ _ROLE = re.compile(
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|fr|net|org)\b|^\W*$", re.IGNORECASE)
 _URL_LIKE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|@\w+\.\w", re.IGNORECASE)
 MAX_NAME_CHARS = 80
+_DESK = re.compile(
+    r"^(?:la\s+|l[’']\s*)?(?:r[ée]daction|[ée]quipe|service|desk|staff|newsroom)\b|^nos\s+\w+", re.IGNORECASE
+)
+_LEADING_LINK = re.compile(r"^\s*(?:avec|et|and|with)\s+", re.IGNORECASE)
+_COMPANION = re.compile(r"\s*(?:\(|\)|,|;|/|\s&\s|\s+(?:avec|et|and|with)\s+)\s*", re.IGNORECASE)
 
 
 def clean_authors(signatures: list[str]) -> list[str]:
@@ -79,3 +85,42 @@ def split_signature(signature: str | None) -> list[str]:
 
 def _has_person(text: str) -> bool:
     return bool(re.sub(r"\((?:avec\s+)?(?:afp|reuters|ap)\)", "", text, flags=re.IGNORECASE).strip())
+
+
+def name_key(value: str) -> str:
+    """Letters and digits only, accents folded: "Le Monde.fr" → "lemondefr", "LIBERATION" → "liberation"."""
+    folded = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(char for char in folded if char.isalnum() and not unicodedata.combining(char))
+
+
+def without_house_names(names: list[str], own_keys: set[str]) -> list[str]:
+    """Drop the publication's own name and desk labels from an author list.
+
+    A byline is the people (and news agencies) who wrote the piece: "Le Monde avec AFP" → ["AFP"],
+    "Rédaction en ligne (avec Belga)" → ["Belga"], "lesoir.be" or "La rédaction du Lot" → [].
+    ``own_keys`` are :func:`name_key` forms of the site's names (``og:site_name``, publisher, host).
+    """
+    kept: list[str] = []
+    for name in names:
+        parts = [_LEADING_LINK.sub("", part).strip(" -–—:|") for part in _COMPANION.split(name)]
+        parts = [part for part in parts if part]
+        house = [part for part in parts if _is_house(part, own_keys)]
+        if not house:
+            kept.append(name)
+        elif len(parts) > 1:
+            kept.extend(part for part in parts if part not in house and not _PREFIX.match(part + " "))
+    return kept
+
+
+def _is_house(part: str, own_keys: set[str]) -> bool:
+    if _DESK.match(part):
+        return True
+    key = name_key(part)
+    return bool(key) and any(
+        key == own or (key.startswith(own) and len(key) - len(own) <= 4) for own in own_keys
+    )
+
+
+def is_desk_label(name: str) -> bool:
+    """A collective signature ("La rédaction du Lot", "Nos experts mode"): no person to list."""
+    return bool(_DESK.match(name.strip()))

@@ -8,13 +8,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsbot.extraction.authors import split_signature
-from newsbot.extraction.blocks import Block, iter_blocks
+from newsbot.extraction.blocks import HEADING_TAGS, Block, iter_blocks
 from newsbot.extraction.boilerplate import is_chrome_line, is_read_also, prune
 from newsbot.extraction.datesources import is_dateline
-from newsbot.extraction.document import select
+from newsbot.extraction.document import select, tag_name
+from newsbot.extraction.rules import active
 from newsbot.extraction.scoring import choose_container, word_counts
 from newsbot.extraction.textnorm import clean_inline, collapse_spaces, comparable
 
@@ -26,11 +28,14 @@ PAYWALL_CUT = re.compile(
     re.IGNORECASE,
 )
 PAYWALL_LABEL = re.compile(
-    r"^\W*(?:cet\s+)?article\s+réservé\s+(?:aux|à nos)\s+abonnés\W*$|^\W*abonnés?\W*$", re.I
+    r"^\W*(?:(?:cet\s+)?(?:article|contenu)\s+)?réservée?\s+(?:aux|à nos)\s+abonnés\W*$|^\W*abonnés?\W*$|"
+    r"^\W*(?:exclusivité|exclusif|édition)\s+abonnés?\W*$",
+    re.I,
 )
 HEAD_WINDOW = 6
 EXCERPT_END = re.compile(r"(\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*$")
 MIN_BODY_CHARS = 150
+PROSE_CHARS = 80
 
 
 @dataclass
@@ -51,8 +56,10 @@ def extract_body(
     title: str | None = None,
     lead: str | None = None,
     authors: list[str] | None = None,
+    paywalled: bool = False,
 ) -> BodyResult:
-    """Find the body in ``root`` (which is pruned in place by the generic path)."""
+    """Find the body in ``root`` (which is pruned in place by the generic path); on a ``paywalled``
+    page the JSON-LD ``articleBody`` may be shorter than the visible teaser."""
     reference_text = _reference_text(article_body)
     reference = word_counts(reference_text) if reference_text else None
     method = "profile"
@@ -70,7 +77,7 @@ def extract_body(
         if candidate is not None:
             blocks, marker = clean_blocks(_ordered_blocks(candidate.elements), **heads)
     if reference is not None and reference_text:
-        blocks, method = _reconcile(blocks, method, reference_text, reference, heads)
+        blocks, method = _reconcile(blocks, method, reference_text, reference, heads, paywalled)
     if not blocks:
         return BodyResult(None, "none", marker)
     truncated = marker or bool(EXCERPT_END.search(blocks[-1].text))
@@ -139,6 +146,7 @@ def clean_blocks(
     notice ("Il vous reste 70 % de cet article à lire"), which marks the body as cut."""
     kept: list[Block] = []
     truncated = False
+    cards = _teaser_cards(blocks)
     for block in blocks:
         if len(block.text) < 400 and PAYWALL_CUT.search(block.text):
             if kept:
@@ -149,11 +157,60 @@ def clean_blocks(
             continue
         if is_dateline(block.text) or _is_byline(block.text, authors) or block.link_density > 0.6:
             continue
+        if _is_promotion(block) or (block.element is not None and block.element in cards):
+            continue
+        if kept and kept[-1].is_heading and block.is_heading:
+            kept.pop()  # a heading whose section was all dropped (a list of links under "Vidéos")
         kept.append(block)
     kept = _drop_repeated_head(kept, title, lead)
     while kept and (kept[-1].is_heading or _is_dangling_label(kept[-1])):
         kept.pop()
     return kept, truncated
+
+
+MAX_CARD_CHARS = 300
+
+
+def _teaser_cards(blocks: list[Block]) -> set[HtmlElement]:
+    """Elements of teaser cards: a container holding a heading, at most a short text and a link
+    outside its paragraphs ("Dans le numéro de mars … Découvrir"): other content, not this article."""
+    found: set[HtmlElement] = set()
+    for block in blocks:
+        if not block.is_heading or block.element is None:
+            continue
+        card = block.element.getparent()
+        if card is None or tag_name(card) in {"body", "article", "main"} or card in found:
+            continue
+        if len(collapse_spaces(card.text_content())) > MAX_CARD_CHARS or card.find(".//h1") is not None:
+            continue
+        if not any(_outside_paragraphs(link) for link in card.iter("a")):
+            continue
+        members = [element for element in card.iter() if isinstance(element.tag, str)]
+        if len([element for element in members if tag_name(element) in HEADING_TAGS]) == 1:
+            found.update(members)
+    return found
+
+
+def _outside_paragraphs(link: HtmlElement) -> bool:
+    return not any(tag_name(ancestor) == "p" for ancestor in link.iterancestors())
+
+
+_BRACKETED_PLUG = re.compile(
+    r"^\s*\[.*(?:abonnez[- ]vous|inscrivez[- ]vous|newsletter|lettre d.information).*\]\s*$", re.IGNORECASE
+)
+_SPONSORED = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' sponsored ')]")
+MAX_PROMOTION_CHARS = 250
+
+
+def _is_promotion(block: Block) -> bool:
+    """An advertising call-out (a short block around a ``rel=sponsored`` link) or a bracketed
+    newsletter plug inserted between paragraphs ("[… Abonnez-vous aujourd'hui]")."""
+    if len(block.text) > MAX_PROMOTION_CHARS:
+        return False
+    if active("body-bracketed-plugs") and _BRACKETED_PLUG.match(block.text):
+        return True
+    element = block.element
+    return element is not None and active("body-sponsored-call-outs") and bool(_SPONSORED(element))
 
 
 def _drop_repeated_head(blocks: list[Block], title: str | None, lead: str | None) -> list[Block]:
@@ -193,9 +250,17 @@ def _is_dangling_label(block: Block) -> bool:
 
 
 def _reconcile(
-    blocks: list[Block], method: str, reference_text: str, reference: Counter[str], heads: dict[str, Any]
+    blocks: list[Block],
+    method: str,
+    reference_text: str,
+    reference: Counter[str],
+    heads: dict[str, Any],
+    paywalled: bool = False,
 ) -> tuple[list[Block], str]:
-    """Prefer the DOM (it keeps paragraphs) unless it misses much of what ``articleBody`` states."""
+    """Prefer the DOM (it keeps paragraphs) unless it misses much of what ``articleBody`` states.
+
+    Blocks the ``articleBody`` does not hold are dropped (inline promotions), except, on a paywalled
+    page, prose paragraphs after its end: there the ``articleBody`` is a shorter teaser than the page."""
     dom = word_counts(" ".join(block.text for block in blocks))
     reference_total = sum(reference.values())
     covered = sum((dom & reference).values()) / reference_total
@@ -203,8 +268,18 @@ def _reconcile(
     if not blocks or (covered < 0.6 and reference_total > 1.3 * dom_total):
         return _reference_blocks(reference_text, heads), "jsonld-articleBody"
     if covered >= 0.9 and dom_total > 1.1 * reference_total:
-        blocks = [block for block in blocks if _mostly_in(block, reference)]
+        inside = [_mostly_in(block, reference) for block in blocks]
+        last = max((index for index, hit in enumerate(inside) if hit), default=len(blocks))
+        blocks = [
+            block
+            for index, block in enumerate(blocks)
+            if inside[index] or (paywalled and index > last and _is_prose(block))
+        ]
     return blocks, method
+
+
+def _is_prose(block: Block) -> bool:
+    return len(block.text) >= PROSE_CHARS and block.link_density < 0.3 and not block.is_heading
 
 
 def _mostly_in(block: Block, reference: Counter[str]) -> bool:

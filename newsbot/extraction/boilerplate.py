@@ -170,6 +170,8 @@ def is_chrome_element(element: HtmlElement) -> bool:
     tag = tag_name(element)
     if tag in CHROME_TAGS:
         return True
+    if not element.attrib:
+        return False  # every other test reads an attribute
     if (element.get("itemprop") or "").strip().lower() in METADATA_ITEMPROPS:
         return True
     if (element.get("role") or "").lower() in CHROME_ROLES:
@@ -184,8 +186,8 @@ def prune(root: HtmlElement, *, protect_share: float = 0.5) -> None:
     keeps pages whose content sits in layout wrappers named like chrome
     (``<div class="zen-one-sidebar-second">``, ``<div class="main with-navigation">``).
     """
-    for element in list(root.iter()):
-        if tag_name(element) in NEVER_TEXT_TAGS and element.getparent() is not None:
+    for element in list(root.iter(*NEVER_TEXT_TAGS)):
+        if element.getparent() is not None:
             element.drop_tree()
     prose = _prose_per_element(root)
     floor = protect_share * prose.get(root, 0)
@@ -205,9 +207,20 @@ def prune(root: HtmlElement, *, protect_share: float = 0.5) -> None:
             floor
             and tag_name(element) != "figure"
             and (prose.get(element, 0) >= floor or groups[key] >= floor)
-        )
+        ) or (prose.get(element, 0) > 0 and _is_expander(element))
         if not protected:
             element.drop_tree()
+
+
+_EXPANDER_TOKENS = frozenset({"readmore", "loadmore", "showmore", "seemore", "voirplus", "afficherplus"})
+
+
+def _is_expander(element: HtmlElement) -> bool:
+    """A "Voir plus" wrapper around the last entries of a feed: its prose is the article's (the
+    button itself is never text); related-article "read more" boxes hold links, not prose."""
+    tokens = attribute_tokens(element)
+    joined = {"".join(tokens[index : index + 2]) for index in range(len(tokens))}
+    return bool(_EXPANDER_TOKENS.intersection(tokens) or _EXPANDER_TOKENS.intersection(joined))
 
 
 def _group_key(element: HtmlElement) -> tuple[HtmlElement | None, str]:
@@ -219,16 +232,17 @@ def _group_key(element: HtmlElement) -> tuple[HtmlElement | None, str]:
 
 PROSE_MIN_CHARS = 80
 _PROSE_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li"})
+_PROSE_WRAPPERS = frozenset({"div", "section", "article", "span", "font"})
 
 
 def _prose_per_element(root: HtmlElement) -> dict[HtmlElement, int]:
     """Characters of prose paragraphs inside each element (root included)."""
     totals: dict[HtmlElement, int] = {}
-    for element in root.iter():
+    for element in root.iter(*_PROSE_TAGS, *_PROSE_WRAPPERS):
         tag = tag_name(element)
         if tag in _PROSE_TAGS:
             text = element.text_content()
-        elif tag in {"div", "section", "article", "span", "font"}:
+        elif tag in _PROSE_WRAPPERS:
             text = (element.text or "") + "".join(child.tail or "" for child in element)
         else:
             continue

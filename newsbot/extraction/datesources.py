@@ -12,12 +12,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsbot.extraction import jsonld
 from newsbot.extraction.dateread import read_byline_date, read_date, readable
-from newsbot.extraction.document import attribute_tokens, select, tag_name
-from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.document import attribute_tokens, in_comments, select, tag_name
+from newsbot.extraction.page import Page
+from newsbot.extraction.rules import active
 from newsbot.extraction.textnorm import clean_inline, collapse_spaces
 
 PUBLISHED_META = (
@@ -79,15 +81,9 @@ class DateFinding:
     source: str | None = None
 
 
-def find_dates(
-    root: HtmlElement,
-    meta: MetaTags,
-    node: dict[str, Any] | None,
-    nodes: list[dict[str, Any]],
-    url: str,
-    date_selectors: tuple[str, ...] = (),
-) -> DateFinding:
+def find_dates(page: Page) -> DateFinding:
     """Published and modified raw strings, searched source by source."""
+    root, meta, node, nodes, url = page.root, page.meta, page.node, page.nodes, page.url
     modified = _jsonld_date(node, nodes, ("dateModified",)) or _first_plausible(meta.all(*MODIFIED_META))
     modified = modified or _microdata(root, "datemodified")
     published = _jsonld_date(node, nodes, ("datePublished", "dateCreated", "uploadDate"))
@@ -99,7 +95,7 @@ def find_dates(
     from_time = _time_element(root)
     if from_time:
         return DateFinding(from_time[0], modified, from_time[1])
-    visible_published, visible_modified = _byline_dates(root, date_selectors)
+    visible_published, visible_modified = _byline_dates(page)
     if visible_published:
         return DateFinding(visible_published, modified or visible_modified, "byline")
     published = _url_date(url)
@@ -109,12 +105,35 @@ def find_dates(
 
 
 def _plausible(value: str | None) -> str | None:
-    """``value`` when it holds a year and, if ``newsbot.dates`` is there, reads as a date."""
+    """``value`` (repaired when mangled) when it holds a year and reads as a date."""
+    value = repair_machine_date(value)
     return value if value and _YEAR.search(value) and readable(value) else None
 
 
+_MANGLED_ISO = re.compile(
+    r"^\s*(\d{4}-\d{2}-\d{2})\s*([A-Z]{3,5}|\|)\s*(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
+    r"(Z|[+-]\d{2}:?\d{2})?\s*$"
+)
+
+
+def repair_machine_date(value: str | None) -> str | None:
+    """A machine date whose ``T`` was replaced by a zone name ("2020-05-08CEST09:52:33+0200") back to
+    ISO 8601 ("2020-05-08T09:52:33+0200"), so its time is not lost; other values unchanged."""
+    match = _MANGLED_ISO.match(value or "")
+    if not match:
+        return value
+    day, zone, clock, offset = match.groups()
+    return f"{day}T{clock}{offset or _ZONE_OFFSETS.get(zone, '')}"
+
+
+_ZONE_OFFSETS = {
+    "UTC": "Z", "GMT": "Z", "CET": "+01:00", "CEST": "+02:00", "WET": "+00:00", "WEST": "+01:00",
+    "EST": "-05:00", "EDT": "-04:00",
+}  # fmt: skip
+
+
 def _first_plausible(values: list[str]) -> str | None:
-    return next((value for value in values if _plausible(value)), None)
+    return next((found for found in map(_plausible, values) if found), None)
 
 
 def _jsonld_date(
@@ -132,15 +151,18 @@ def _jsonld_date(
     return None
 
 
+_ITEMPROP = etree.XPath(
+    "//*[translate(@itemprop,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')=$prop]"
+)
+
+
 def _microdata(root: HtmlElement, prop: str) -> str | None:
-    for element in root.xpath(
-        "//*[translate(@itemprop,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')=$prop]", prop=prop
-    ):
+    for element in _ITEMPROP(root, prop=prop):
         if tag_name(element) == "meta":
             continue
         value = element.get("content") or element.get("datetime") or collapse_spaces(element.text_content())
         if _plausible(value):
-            return clean_inline(value)
+            return clean_inline(repair_machine_date(value))
     return None
 
 
@@ -150,9 +172,16 @@ def _time_element(root: HtmlElement) -> tuple[str, str] | None:
     When the visible text of that element states another day than its ``datetime`` attribute,
     the visible text (what readers are told) is returned, as a byline.
     """
-    times = [element for element in root.iter("time") if _plausible(element.get("datetime"))]
+    skip_comments = active("dates-no-comment-times")
+    times = [
+        element
+        for element in root.iter("time")
+        if _plausible(element.get("datetime")) and not (skip_comments and in_comments(element))
+    ]
     if not times:
         return None
+    own = [element for element in times if not _of_another_item(element)]
+    times = own or times
     chosen = next((element for element in times if _marked_published(element)), None)
     if chosen is None:
         in_content = [
@@ -169,6 +198,19 @@ def _time_element(root: HtmlElement) -> tuple[str, str] | None:
     if VISIBLE_DATE.search(visible) and _far_apart(attribute, visible):
         return visible, "byline"
     return attribute, "time"
+
+
+def _of_another_item(element: HtmlElement) -> bool:
+    """A ``<time>`` of a teaser: inside a link, a list item, or an ``<article>`` without a headline
+    (cards of other articles) while the page's headline sits elsewhere."""
+    for ancestor in element.iterancestors():
+        tag = tag_name(ancestor)
+        if tag in {"a", "li"}:
+            return True
+        if tag == "article":
+            page_headline = ancestor.getroottree().getroot().find(".//h1")
+            return ancestor.find(".//h1") is None and page_headline is not None
+    return False
 
 
 def _marked_published(element: HtmlElement) -> bool:
@@ -192,9 +234,9 @@ def _context_text(element: HtmlElement) -> str:
     return collapse_spaces(holder.text_content())[:MAX_BYLINE_CHARS]
 
 
-def _byline_dates(root: HtmlElement, date_selectors: tuple[str, ...]) -> tuple[str | None, str | None]:
+def _byline_dates(page: Page) -> tuple[str | None, str | None]:
     published = modified = None
-    for element in _byline_candidates(root, date_selectors):
+    for element in _byline_candidates(page):
         text = collapse_spaces(element.get("datetime") or element.text_content())
         if not text or len(text) > MAX_BYLINE_CHARS or not VISIBLE_DATE.search(text):
             continue
@@ -208,17 +250,17 @@ def _byline_dates(root: HtmlElement, date_selectors: tuple[str, ...]) -> tuple[s
     return published, modified
 
 
-def _byline_candidates(root: HtmlElement, date_selectors: tuple[str, ...]) -> list[HtmlElement]:
+def _byline_candidates(page: Page) -> list[HtmlElement]:
     """Profile date elements, then date-named elements, "Publié le" lines, byline-named elements and bare
     dates; elements whose class repeats (lists of other articles) come last."""
-    profile_found = [element for selector in date_selectors for element in select(root, selector)]
+    root = page.root
+    profile_found = [element for selector in page.outlet.date_selectors for element in select(root, selector)]
     found: list[HtmlElement] = []
     bylines = []
-    for element in root.iter():
-        tokens = attribute_tokens(element)
-        if tokens and _DATE_TOKENS.intersection(tokens):
+    for element, tokens in page.named:
+        if _DATE_TOKENS.intersection(tokens):
             found.append(element)
-        elif tokens and _BYLINE_TOKENS.intersection(tokens):
+        elif _BYLINE_TOKENS.intersection(tokens):
             bylines.append(element)
     date_only = []
     for element in root.iter("p", "span", "div", "small", "em", "li", "time", "a", "dd", "td"):

@@ -98,7 +98,10 @@ def _tokens_of(value: str) -> tuple[str, ...]:
 
 def attribute_tokens(element: HtmlElement) -> tuple[str, ...]:
     """Lower-cased word tokens of an element's ``class`` and ``id`` (BEM, kebab and camelCase split)."""
-    value = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    classes, ident = element.get("class"), element.get("id")
+    if classes is None and ident is None:
+        return ()
+    value = f"{classes or ''} {ident or ''}".strip()
     return _tokens_of(value) if value else ()
 
 
@@ -106,3 +109,16 @@ def tag_name(element: object) -> str:
     """Lower-case tag name, or ``""`` for comments, entities and processing instructions."""
     tag = getattr(element, "tag", None)
     return tag.lower() if isinstance(tag, str) else ""
+
+
+_COMMENT_TOKENS = frozenset(
+    {"comment", "comments", "commentaire", "commentaires", "reaction", "reactions", "reply", "replies"}
+)
+
+
+def in_comments(element: HtmlElement) -> bool:
+    """Inside a reader-comment block: its names and dates are the readers', not the article's."""
+    return any(
+        _COMMENT_TOKENS.intersection(attribute_tokens(holder))
+        for holder in (element, *element.iterancestors())
+    )

@@ -12,8 +12,10 @@ from newsbot.extraction.datesources import find_dates
 from newsbot.extraction.decoding import decode_html
 from newsbot.extraction.document import parse_html
 from newsbot.extraction.kind import detect_kind
-from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.page import Page
 from newsbot.extraction.paywall import detect_paywall, paywall_marker_present
+from newsbot.extraction.rules import active
+from newsbot.extraction.timezones import page_time_zone
 from newsbot.extraction.titles import choose_title
 from newsbot.outlets import OutletProfile
 
@@ -31,49 +33,42 @@ def extract_article(
     root = parse_html(decode_html(body, encoding))
     if root is None:
         return ExtractedArticle(url=url)
-    nodes = jsonld.parse_blocks(root)
-    node = jsonld.main_node(nodes, url)
-    meta = MetaTags.from_document(root)
-    outlet = profile or OutletProfile(id="", name="", domains=())
-    site = metadata.site_name(meta, node, nodes, outlet.name or None)
+    page = Page.from_root(root, url, profile)
+    outlet, node = page.outlet, page.node
+    site = metadata.site_name(page)
+    authors = metadata.authors(page)
     title = choose_title(
-        metadata.headline(node),
-        meta.first("og:title", "twitter:title"),
-        metadata.first_h1(root, outlet.title_selectors),
-        metadata.html_title(root),
+        metadata.headline(page),
+        page.meta.first("og:title", "twitter:title"),
+        metadata.first_h1(page),
+        metadata.html_title(page),
         site_names=[name for name in (site, outlet.name) if name],
         url=url,
+        authors=authors,
     )
-    lead = metadata.lead(root, outlet.lead_selectors, node, meta)
-    dates = find_dates(root, meta, node, nodes, url, outlet.date_selectors)
-    paywalled = detect_paywall(node, meta, root, outlet.paywall_selectors)
-    kind = detect_kind(
-        url,
-        node,
-        nodes,
-        meta.first("og:type"),
-        root,
-        url_patterns=outlet.kind_url_patterns,
-        selectors=outlet.kind_selectors,
-    )
+    lead = metadata.lead(page)
+    dates = find_dates(page)
+    paywalled = detect_paywall(page)
+    kind = detect_kind(page)
     article = ExtractedArticle(
         url=url,
-        canonical_url=metadata.canonical_url(root, meta, node, url),
+        canonical_url=metadata.canonical_url(page),
         title=title,
         lead=lead,
-        authors=metadata.authors(root, outlet.byline_selectors, node, nodes, meta),
-        section=metadata.section(root, outlet.section_selectors, node, nodes, meta),
-        tags=metadata.tags(root, outlet.tag_selectors, node, meta),
+        authors=authors,
+        section=metadata.section(page),
+        tags=metadata.tags(page),
         published_raw=dates.published,
         modified_raw=dates.modified,
         date_source=dates.source,
+        time_zone=page_time_zone(page) if active("dates-page-time-zone") else None,
         paywalled=paywalled,
-        image_url=metadata.image(meta, node, url),
+        image_url=metadata.image(page),
         kind=kind,
         site_name=site,
-        html_lang=metadata.html_lang(root),
+        html_lang=metadata.html_lang(page),
     )
-    marker = paywall_marker_present(root, outlet.paywall_selectors, node)
+    marker = paywall_marker_present(page)
     found = extract_body(
         root,
         body_selectors=outlet.body_selectors,
@@ -82,6 +77,7 @@ def extract_article(
         title=title,
         lead=lead,
         authors=article.authors,
+        paywalled=bool(paywalled),
     )
     if kind == "live" and found.text is None and node:
         found = _live_updates_body(node)

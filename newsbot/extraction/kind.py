@@ -6,10 +6,9 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from lxml.html import HtmlElement
-
 from newsbot.extraction import jsonld
 from newsbot.extraction.document import select
+from newsbot.extraction.page import Page
 
 _SEGMENT_KINDS = {
     "live": "live", "direct": "live", "en-direct": "live", "live-blog": "live", "liveblog": "live",
@@ -21,24 +20,16 @@ _LIVE_SLUG = re.compile(r"(?:^|[-_])en-direct(?:[-_]|$)|^(?:direct|live)[-_]")
 _OG_KINDS = {"video": "video", "music": "podcast"}
 
 
-def detect_kind(
-    url: str,
-    node: dict[str, Any] | None,
-    nodes: list[dict[str, Any]],
-    og_type: str | None,
-    root: HtmlElement,
-    *,
-    url_patterns: tuple[tuple[str, str], ...] = (),
-    selectors: tuple[tuple[str, str], ...] = (),
-) -> str:
+def detect_kind(page: Page) -> str:
     """Outlet rules first (URL patterns, DOM markers), then JSON-LD type, OpenGraph type, URL path."""
-    for pattern, kind in url_patterns:
+    url, og_type = page.url, page.og_type
+    for pattern, kind in page.outlet.kind_url_patterns:
         if re.search(pattern, url):
             return kind
-    for selector, kind in selectors:
-        if select(root, selector):
+    for selector, kind in page.outlet.kind_selectors:
+        if select(page.root, selector):
             return kind
-    from_schema = _schema_kind(node, nodes)
+    from_schema = _schema_kind(page.node, page.nodes)
     if from_schema:
         return from_schema
     if og_type:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import Any
+from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
 from newsbot.extraction import jsonld
-from newsbot.extraction.authors import clean_authors
+from newsbot.extraction.authors import clean_authors, is_desk_label, without_house_names
 from newsbot.extraction.boilerplate import has_phrase
-from newsbot.extraction.document import attribute_tokens, element_text, select, tag_name
-from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.document import element_text, in_comments, select, tag_name
+from newsbot.extraction.page import Page
+from newsbot.extraction.rules import active
 from newsbot.extraction.textnorm import clean_inline, comparable
 
 AUTHOR_META = (
@@ -27,6 +30,7 @@ _LEAD_PAIRS = (
     ("article", "summary"), ("sub", "headline"), ("article", "chapo"), ("post", "excerpt"),
     ("entry", "summary"),
 )  # fmt: skip
+_HAT = ("article", "hat")
 _BYLINE_TOKENS = frozenset({"author", "authors", "byline", "auteur", "auteurs", "authorname"})
 _WEAK_BYLINE_TOKENS = frozenset(
     {"signature", "journalist", "journaliste", "contributor", "contributors", "writer"}
@@ -37,14 +41,16 @@ _AUTHOR_PAGE = re.compile(
 MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1200
 MAX_BYLINE_CHARS = 120
+MAX_RAW_BYLINE_CHARS = 4000
 
 
-def canonical_url(root: HtmlElement, meta: MetaTags, node: dict[str, Any] | None, url: str) -> str | None:
+def canonical_url(page: Page) -> str | None:
     """``<link rel=canonical>``, else ``og:url``, else the JSON-LD URL; absolute; never a bare home page."""
+    url, node = page.url, page.node
     candidates = [
-        link.get("href") for link in root.iter("link") if "canonical" in (link.get("rel") or "").lower()
+        link.get("href") for link in page.root.iter("link") if "canonical" in (link.get("rel") or "").lower()
     ]
-    candidates += [meta.first("og:url"), jsonld.url_of(node) if node else None]
+    candidates += [page.meta.first("og:url"), jsonld.url_of(node) if node else None]
     page_path = urlsplit(url).path.strip("/")
     for candidate in candidates:
         value = (candidate or "").strip()
@@ -59,18 +65,19 @@ def canonical_url(root: HtmlElement, meta: MetaTags, node: dict[str, Any] | None
     return None
 
 
-def headline(node: dict[str, Any] | None) -> str | None:
+def headline(page: Page) -> str | None:
     """JSON-LD ``headline`` (``name`` for media nodes)."""
+    node = page.node
     if not node:
         return None
     return jsonld.text(node.get("headline")) or jsonld.text(node.get("name"))
 
 
-def first_h1(root: HtmlElement, selectors: tuple[str, ...]) -> str | None:
+def first_h1(page: Page) -> str | None:
     """The outlet's title element, else the ``<h1>`` in ``<article>``/``<main>``, else the first ``<h1>``."""
-    found = [element for selector in selectors for element in select(root, selector)]
-    headings = [element for element in root.iter("h1")]
-    in_content = [h for h in headings if any(tag_name(a) in {"article", "main"} for a in h.iterancestors())]
+    found = [element for selector in page.outlet.title_selectors for element in select(page.root, selector)]
+    headings = page.h1s
+    in_content = [h for h in headings if page.in_content(h)]
     for element in found + in_content + headings:
         value = clean_inline(element_text(element))
         if value and len(value) >= 3:
@@ -78,135 +85,201 @@ def first_h1(root: HtmlElement, selectors: tuple[str, ...]) -> str | None:
     return None
 
 
-def html_title(root: HtmlElement) -> str | None:
+def html_title(page: Page) -> str | None:
     """The document ``<title>``."""
-    title = root.find(".//title")
+    title = page.root.find(".//title")
     return clean_inline(title.text_content()) if title is not None else None
 
 
-def lead(
-    root: HtmlElement, selectors: tuple[str, ...], node: dict[str, Any] | None, meta: MetaTags
-) -> str | None:
+def lead(page: Page) -> str | None:
     """Visible standfirst (outlet selector, then standfirst-named element), else the page description."""
-    visible = visible_standfirst(root, selectors)
+    visible = visible_standfirst(page)
     if visible:
         return visible
-    description = jsonld.text(node.get("description")) if node else None
-    return description or meta.first("og:description", "description", "twitter:description")
+    description = jsonld.text(page.node.get("description")) if page.node else None
+    return description or page.meta.first("og:description", "description", "twitter:description")
 
 
-def visible_standfirst(root: HtmlElement, selectors: tuple[str, ...]) -> str | None:
+_LEAD_HOLDER_TAGS = frozenset({"p", "div", "span", "h2", "section", "header", "strong"})
+
+
+@lru_cache(maxsize=4096)
+def _names_a_standfirst(tokens: tuple[str, ...]) -> bool:
+    return bool(_LEAD_TOKENS.intersection(tokens)) or any(has_phrase(tokens, pair) for pair in _LEAD_PAIRS)
+
+
+def visible_standfirst(page: Page) -> str | None:
     """The chapeau as printed on the page, if an element clearly holds it."""
-    for selector in selectors:
-        for element in select(root, selector):
+    for selector in page.outlet.lead_selectors:
+        for element in select(page.root, selector):
             value = clean_inline(element_text(element))
             if value and len(value) >= MIN_LEAD_CHARS:
                 return value
-    for element in root.iter("p", "div", "span", "h2", "section", "header", "strong"):
-        tokens = attribute_tokens(element)
-        if not tokens:
+    for element, tokens in page.named:
+        if tag_name(element) not in _LEAD_HOLDER_TAGS:
             continue
-        if _LEAD_TOKENS.intersection(tokens) or any(has_phrase(tokens, pair) for pair in _LEAD_PAIRS):
-            value = clean_inline(element_text(element))
-            if value and MIN_LEAD_CHARS <= len(value) <= MAX_LEAD_CHARS:
+        if _names_a_standfirst(tokens) or (active("lead-article-hat") and has_phrase(tokens, _HAT)):
+            labelled = active("lead-box-label")
+            value = _standfirst_text(element) if labelled else clean_inline(element_text(element))
+            prompt = active("lead-no-subscribe-prompt") and bool(value and _SUBSCRIBE.search(value))
+            if value and MIN_LEAD_CHARS <= len(value) <= MAX_LEAD_CHARS and not prompt:
                 return value
     return None
 
 
-def authors(
-    root: HtmlElement,
-    selectors: tuple[str, ...],
-    node: dict[str, Any] | None,
-    nodes: list[dict[str, Any]],
-    meta: MetaTags,
-) -> list[str]:
-    """JSON-LD authors, else author meta tags, else the outlet's or a generic byline element."""
-    if node:
-        names = clean_authors(jsonld.author_names(node, jsonld.id_index(nodes)))
+_SUBSCRIBE = re.compile(r"d[ée]j[àa] abonn[ée]|abonnez-vous|je m.abonne|s.abonner", re.IGNORECASE)
+MAX_LABEL_CHARS = 25
+
+
+def _standfirst_text(element: HtmlElement) -> str | None:
+    """The standfirst without a box label opening it ("L'essentiel", "En bref")."""
+    value = clean_inline(element_text(element))
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not value or not children or (element.text or "").strip():
+        return value
+    label = clean_inline(element_text(children[0])) or ""
+    if 0 < len(label) <= MAX_LABEL_CHARS and label[-1] not in ".!?…" and value.startswith(label):
+        rest = clean_inline(value[len(label) :])
+        if rest and len(rest) >= MIN_LEAD_CHARS:
+            return rest
+    return value
+
+
+def authors(page: Page) -> list[str]:
+    """JSON-LD authors, else author meta tags, else the outlet's or a generic byline element.
+
+    A source naming only the publication itself or a desk ("lesoir.be", "La rédaction") gives way
+    to the next one, where the visible byline often names the writer or the agency."""
+    own = page.own_name_keys
+    sources = itertools.chain(
+        [jsonld.author_names(page.node, page.id_index) if page.node else []],
+        [[value for value in page.meta.all(*AUTHOR_META) if not value.startswith("@")]],
+        _byline_sources(page),
+    )
+    for source in sources:
+        signed = clean_authors(source)
+        names = without_house_names(signed, own) if active("authors-house-names") else signed
         if names:
-            return names
-    names = clean_authors([value for value in meta.all(*AUTHOR_META) if not value.startswith("@")])
-    if names:
-        return names
-    return clean_authors(_byline_texts(root, selectors))
+            return clean_authors(names)
+        if signed and active("authors-desk-label") and all(is_desk_label(name) for name in signed):
+            return []
+        if signed and not active("authors-fall-through"):
+            return []
+    return []
 
 
-def _byline_texts(root: HtmlElement, selectors: tuple[str, ...]) -> list[str]:
-    """Byline strings: outlet selectors, ``rel``/``itemprop`` author, byline-named elements, author links."""
-    for selector in selectors:
-        texts = [element_text(element) for element in select(root, selector)]
+def _byline_sources(page: Page) -> Iterator[list[str]]:
+    """Byline strings, one list per source: outlet selectors, ``rel``/``itemprop`` author,
+    byline-named elements, author links, the dateline block under the headline."""
+    for selector in page.outlet.byline_selectors:
+        texts = [element_text(element) for element in select(page.root, selector)]
         texts = [text for text in texts if text and len(text) <= MAX_BYLINE_CHARS]
         if texts:
-            return texts
-    for finder in (_marked_authors, _byline_named, _weak_byline_named, _author_page_links):
-        found = [(inside, text) for inside, text in finder(root) if text and len(text) <= MAX_BYLINE_CHARS]
+            yield texts
+            break
+    finders = [_marked_authors, _byline_named, _weak_byline_named, _author_page_links]
+    if active("authors-dateline-block"):
+        finders.append(_dateline_names)
+    skip_comments = active("authors-no-commenters")
+    for finder in finders:
+        found = [
+            (inside, text)
+            for inside, text, element in finder(page)
+            if text and len(text) <= MAX_BYLINE_CHARS and not (skip_comments and in_comments(element))
+        ]
         if found:
-            return [min(found, key=lambda item: not item[0])[1]]
-    return []
+            yield [min(found, key=lambda item: not item[0])[1]]
+
+
+_Found = list[tuple[bool, str, HtmlElement]]
 
 
 def _inside_content(element: HtmlElement) -> bool:
     return any(tag_name(ancestor) in {"article", "main"} for ancestor in element.iterancestors())
 
 
-def _marked_authors(root: HtmlElement) -> list[tuple[bool, str]]:
+def _marked_authors(page: Page) -> _Found:
     found = []
-    for element in root.xpath("//*[@rel='author' or @itemprop='author']"):
+    for element in page.root.xpath("//*[@rel='author' or @itemprop='author']"):
         names = element.xpath(".//*[@itemprop='name']")
-        found.append((_inside_content(element), element_text(names[0]) if names else element_text(element)))
+        text = element_text(names[0]) if names else element_text(element)
+        found.append((_inside_content(element), text, element))
     return found
 
 
-def _byline_named(root: HtmlElement, names: frozenset[str] = _BYLINE_TOKENS) -> list[tuple[bool, str]]:
+def _byline_named(page: Page, names: frozenset[str] = _BYLINE_TOKENS) -> _Found:
     found = []
-    for element in root.iter():
-        tokens = attribute_tokens(element)
-        if tokens and names.intersection(tokens) and tag_name(element) not in {"body", "html", "img"}:
+    for element, tokens in page.named:
+        if names.intersection(tokens) and tag_name(element) not in {"body", "html", "img"}:
+            if len(element.text_content()) > MAX_RAW_BYLINE_CHARS:
+                continue  # an author box or a whole article, not a byline (cheap C-level test)
             text = element_text(element)
             if text and not any(char.isdigit() for char in text) and not text.rstrip().endswith(":"):
-                found.append((_inside_content(element), text))
+                found.append((_inside_content(element), text, element))
     return found
 
 
-def _weak_byline_named(root: HtmlElement) -> list[tuple[bool, str]]:
-    return _byline_named(root, _WEAK_BYLINE_TOKENS)
+def _weak_byline_named(page: Page) -> _Found:
+    return _byline_named(page, _WEAK_BYLINE_TOKENS)
 
 
-def _author_page_links(root: HtmlElement) -> list[tuple[bool, str]]:
+_DATELINE_WORDS = re.compile(r"publi[ée]|mis\s+en\s+ligne|mis\s+[àa]\s+jour|post[ée]", re.IGNORECASE)
+_INLINE_NAME_TAGS = frozenset({"strong", "b", "span", "a", "em"})
+MAX_DATELINE_CHARS = 200
+HEADER_WINDOW = 40
+
+
+def _dateline_names(page: Page) -> _Found:
+    """The byline block under the headline: the first short block after the ``<h1>`` stating the
+    publication ("Mis en ligne …", a ``<time>``); a name is an inline child without digits."""
+    for heading in page.h1s:
+        for index, element in enumerate(heading.itersiblings()):
+            if index >= HEADER_WINDOW:
+                break
+            text = element_text(element)
+            if not text or len(text) > MAX_DATELINE_CHARS:
+                continue
+            if element.find(".//time") is None and not _DATELINE_WORDS.search(text):
+                continue
+            for child in element.iter():
+                if tag_name(child) not in _INLINE_NAME_TAGS or child.find(".//time") is not None:
+                    continue
+                name = element_text(child)
+                digits = any(char.isdigit() for char in name)
+                if name and len(name) <= 60 and not digits and not _DATELINE_WORDS.search(name):
+                    return [(True, name, child)]
+            break
+    return []
+
+
+def _author_page_links(page: Page) -> _Found:
     found = []
-    for link in root.iter("a"):
+    for link in page.root.iter("a"):
         href = (link.get("href") or "").lower()
         if _AUTHOR_PAGE.search(href):
-            found.append((_inside_content(link), element_text(link)))
+            found.append((_inside_content(link), element_text(link), link))
     return found
 
 
-def section(
-    root: HtmlElement,
-    selectors: tuple[str, ...],
-    node: dict[str, Any] | None,
-    nodes: list[dict[str, Any]],
-    meta: MetaTags,
-) -> str | None:
+def section(page: Page) -> str | None:
     """``articleSection``, ``article:section``, the outlet's section element, else a breadcrumb level."""
-    value = jsonld.text(node.get("articleSection")) if node else None
-    value = value or meta.first("article:section", "og:article:section", "section")
+    value = jsonld.text(page.node.get("articleSection")) if page.node else None
+    value = value or page.meta.first("article:section", "og:article:section", "section")
     if value:
         return value
-    for selector in selectors:
-        for element in select(root, selector):
+    for selector in page.outlet.section_selectors:
+        for element in select(page.root, selector):
             text = clean_inline(element_text(element))
             if text:
                 return text
-    crumbs = jsonld.breadcrumb_names(nodes)
+    crumbs = jsonld.breadcrumb_names(page.nodes)
     return crumbs[1] if len(crumbs) >= 3 else None
 
 
-def tags(
-    root: HtmlElement, selectors: tuple[str, ...], node: dict[str, Any] | None, meta: MetaTags
-) -> list[str]:
+def tags(page: Page) -> list[str]:
     """Keywords/tags, de-duplicated in order."""
-    values = jsonld.keywords(node) if node else []
+    meta = page.meta
+    values = jsonld.keywords(page.node) if page.node else []
     if not values:
         values = meta.all("article:tag", "og:article:tag")
     if not values:
@@ -217,7 +290,11 @@ def tags(
             if part
         ]
     if not values:
-        values = [element_text(element) for selector in selectors for element in select(root, selector)]
+        values = [
+            element_text(element)
+            for selector in page.outlet.tag_selectors
+            for element in select(page.root, selector)
+        ]
     seen: set[str] = set()
     unique = []
     for value in values:
@@ -228,25 +305,26 @@ def tags(
     return unique
 
 
-def image(meta: MetaTags, node: dict[str, Any] | None, url: str) -> str | None:
+def image(page: Page) -> str | None:
     """``og:image``, else the JSON-LD image, else ``twitter:image``; absolute."""
+    meta = page.meta
     value = meta.first("og:image", "og:image:url", "og:image:secure_url")
     value = (
         value
-        or (jsonld.image_url(node) if node else None)
+        or (jsonld.image_url(page.node) if page.node else None)
         or meta.first("twitter:image", "twitter:image:src")
     )
-    return urljoin(url, value) if value else None
+    return urljoin(page.url, value) if value else None
 
 
-def site_name(
-    meta: MetaTags, node: dict[str, Any] | None, nodes: list[dict[str, Any]], fallback: str | None
-) -> str | None:
+def site_name(page: Page) -> str | None:
     """``og:site_name``, else the JSON-LD publisher, else the outlet name."""
-    return meta.first("og:site_name") or (jsonld.publisher_name(node, nodes) if node else None) or fallback
+    publisher = jsonld.publisher_name(page.node, page.nodes) if page.node else None
+    return page.meta.first("og:site_name") or publisher or page.outlet.name or None
 
 
-def html_lang(root: HtmlElement) -> str | None:
+def html_lang(page: Page) -> str | None:
     """The declared ``<html lang>`` (informative only)."""
+    root = page.root
     value = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or root.get("xml:lang")
     return value.strip() or None if value else None

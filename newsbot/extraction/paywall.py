@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from lxml.html import HtmlElement
-
 from newsbot.extraction import jsonld
 from newsbot.extraction.document import select
-from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.page import Page
 
 _LOCKED_TIERS = {"locked", "metered", "premium", "subscriber", "paid"}
 
 
-def detect_paywall(
-    node: dict[str, Any] | None, meta: MetaTags, root: HtmlElement, outlet_markers: tuple[str, ...] = ()
-) -> bool | None:
+def detect_paywall(page: Page) -> bool | None:
     """``True`` paywalled, ``False`` declared free, ``None`` when the page says nothing."""
+    node, meta, root, outlet_markers = page.node, page.meta, page.root, page.outlet.paywall_selectors
     declared = jsonld.accessible_for_free(node) if node else None
     if declared is not None:
         return not declared
@@ -31,10 +26,9 @@ def detect_paywall(
     return None
 
 
-def paywall_marker_present(
-    root: HtmlElement, outlet_markers: tuple[str, ...], node: dict[str, Any] | None
-) -> bool:
+def paywall_marker_present(page: Page) -> bool:
     """An outlet paywall element, or an empty element the JSON-LD declares as the locked part."""
+    root, outlet_markers, node = page.root, page.outlet.paywall_selectors, page.node
     if any(select(root, selector) for selector in outlet_markers):
         return True
     for selector in jsonld.paywalled_part_selectors(node) if node else []:

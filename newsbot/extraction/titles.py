@@ -17,6 +17,7 @@ from newsbot.extraction.textnorm import clean_inline, comparable
 _SEPARATORS = re.compile(r"\s+[|–—\-:·•»/]\s+|\s*\|\s*")
 _SEPARATOR_CHARS = "|–—-:·•»/ "
 MIN_CONTAINED_CHARS = 15
+_DECORATION = re.compile(r"^\s*[»›►▶•|]+\s*(?=\S)|\s+[«‹◄•|]+\s*$")
 
 
 def choose_title(
@@ -27,8 +28,11 @@ def choose_title(
     *,
     site_names: list[str],
     url: str,
+    authors: list[str] | None = None,
 ) -> str | None:
-    """The page title (see the module docstring for the order and the checks)."""
+    """The page title (see the module docstring for the order and the checks); ``authors`` are
+    stripped like site names ("Title | Author Name")."""
+    site_names = [*site_names, *(name for name in authors or [] if len(name.split()) >= 2)]
     names = _site_name_keys(site_names, url)
     declared = [strip_site_name(value, names, site_names) for value in (og_title, headline) if value]
     visible = strip_site_name(h1, names, site_names) if h1 else None
@@ -42,7 +46,26 @@ def choose_title(
             refined = _refine(chosen, other)
             if refined is not chosen:
                 return refined
+    if visible and visible is not chosen and _same_story(visible, chosen):
+        return visible
     return chosen
+
+
+_CONTENT_WORD = re.compile(r"\w{4,}")
+MIN_HEADLINE_WORDS = 4
+
+
+def _same_story(visible: str, declared: str) -> bool:
+    """The visible ``<h1>`` is the article's headline, worded differently from the declared (SEO/social)
+    title: a real sentence sharing content words with it, not a logo, kicker or section name."""
+    if len(visible.split()) < MIN_HEADLINE_WORDS:
+        return False
+    seen = set(_CONTENT_WORD.findall(comparable(visible)))
+    said = set(_CONTENT_WORD.findall(comparable(declared)))
+    if not seen or not said:
+        return False
+    shared = len(seen & said)
+    return shared >= 2 and shared * 3 >= min(len(seen), len(said))
 
 
 def _refine(chosen: str, other: str) -> str:
@@ -66,7 +89,7 @@ def strip_site_name(
     title: str | None, site_keys: set[str], site_names: list[str] | None = None
 ) -> str | None:
     """Remove a leading/trailing " - Site name" part; never return an empty title."""
-    title = clean_inline(title) or ""
+    title = _DECORATION.sub("", clean_inline(title) or "")
     if not title:
         return None
     title = _strip_whole_names(title, site_names or [])

@@ -71,6 +71,7 @@ def prepare_document(item: Any) -> tuple[dict[str, Any], list[str]]:
     raw = {key.removesuffix("_raw"): doc.pop(key, None) for key in _RAW_DATES}
     doc["raw_dates"] = {key: value for key, value in raw.items() if value}
     doc.pop("write_mode", None)
+    doc.pop("time_zone", None)  # how the raw dates were read; the stored dates are UTC
     cut = cap_document(doc)
     return doc, cut
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,6 +50,13 @@ class CorpusPage:
     @property
     def url(self) -> str:
         return self.gold.get("url") or f"https://example.invalid/{self.name}"
+
+    @property
+    def site(self) -> str:
+        """The site a page belongs to (host without ``www.``): the unit left out in leave-one-site-out."""
+        host = urlsplit(self.url).hostname or ""
+        host = host.removeprefix("www.")
+        return self.name if host == "example.invalid" or not host else host
 
 
 def iter_pages(root: Path | None = None, *, french: bool | None = None) -> Iterator[CorpusPage]:

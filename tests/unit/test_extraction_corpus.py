@@ -51,9 +51,14 @@ def test_quality_floor_on_french_pages(french_pages: list[CorpusPage], use_profi
     assert summary.ratio("contain") >= 0.97
     assert summary.ratio("avoid") >= 0.97
     assert summary.ratio("start") == 1.0
-    assert summary.ratio("title") >= 18 / 19
-    assert summary.ratio("published") >= 27 / 29
-    assert summary.ratio("authors") >= 15 / 17
+    # Titles: the visible <h1> wins over a differently worded social/SEO title; fundus' Euronews gold
+    # is the og:title, so that page is a miss by convention (35/37 measured).
+    assert summary.ratio("title") >= 35 / 37
+    assert summary.ratio("published") >= 46 / 47
+    # Authors follow press_fr's hand-checked rule (no publication names, agencies kept): fundus'
+    # "Le Figaro et AFP" and "Le Monde" golds are misses by convention (32/35 measured).
+    assert summary.ratio("authors") >= 32 / 35
+    assert summary.ratio("lead") >= 12 / 13
 
 
 def test_body_beats_trafilatura_where_full_gold_exists(french_pages: list[CorpusPage]) -> None:
@@ -89,7 +94,7 @@ def test_real_lefigaro_page(french_pages: list[CorpusPage]) -> None:
     page = page_named(french_pages, "LeFigaro_2024_11_22")
     article = extract_article(page.html, page.url, profile=OUTLETS["lefigaro"])
     assert article.extraction_method == "profile"
-    assert article.authors == ["Le Figaro et AFP"]
+    assert article.authors == ["AFP"]
     assert article.paywalled is False and article.body_truncated is False
     assert article.lead is not None and article.lead.startswith("LE POINT SUR LA SITUATION - ")
     assert "LIRE AUSSI" not in (article.body or "")

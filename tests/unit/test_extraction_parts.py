@@ -18,6 +18,7 @@ from newsbot.extraction.decoding import decode_html
 from newsbot.extraction.document import element_text, parse_html
 from newsbot.extraction.kind import detect_kind
 from newsbot.extraction.metatags import MetaTags
+from newsbot.extraction.page import Page
 from newsbot.extraction.scoring import choose_container, token_f1, word_counts
 from newsbot.extraction.titles import choose_title
 
@@ -320,9 +321,7 @@ def test_token_f1() -> None:
 
 
 def dates(html: str, url: str = "https://site.fr/article"):
-    document = root(html)
-    nodes = jsonld.parse_blocks(document)
-    return find_dates(document, MetaTags.from_document(document), jsonld.main_node(nodes), nodes, url)
+    return find_dates(Page.from_root(root(html), url))
 
 
 def test_date_sources_in_order() -> None:
@@ -375,7 +374,9 @@ def test_datelines() -> None:
     ],
 )
 def test_page_kinds(url: str, node: dict | None, og_type: str | None, kind: str) -> None:
-    assert detect_kind(url, node, [node] if node else [], og_type, root("<p>x</p>")) == kind
+    meta = MetaTags({"og:type": [og_type]} if og_type else {})
+    page = Page(root("<p>x</p>"), url, meta, [node] if node else [], node)
+    assert detect_kind(page) == kind
 
 
 def test_garbage_never_raises() -> None:
@@ -401,3 +402,42 @@ def test_header_caught_with_the_body_is_removed() -> None:
 def test_a_paragraph_naming_someone_else_is_not_a_byline() -> None:
     blocks = [Block(PROSE, "p"), Block("Par Marc Aubert", "p")]
     assert clean_blocks(blocks, title=None, lead=None, authors=["Lina Roux"])[0] == blocks
+
+
+# -- authors: the publication's own name, desks and agencies ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Le Journal du Val avec AFP"], ["AFP"]),
+        (["Rédaction en ligne (avec Belga)"], ["Belga"]),
+        (["journalduval.fr"], []),
+        (["La rédaction de l'Orne"], []),
+        (["Nos experts maison"], []),
+        (["Claire Vasseur", "Le Journal du Val"], ["Claire Vasseur"]),
+        (["Reuters"], ["Reuters"]),
+    ],
+)
+def test_house_names_and_desks_are_not_authors(names: list[str], expected: list[str]) -> None:
+    from newsbot.extraction.authors import name_key, without_house_names
+
+    own = {name_key("Le Journal du Val"), name_key("journalduval.fr"), name_key("journalduval")}
+    assert without_house_names(names, own) == expected
+
+
+def test_byline_falls_through_a_house_signature_to_the_dateline_block() -> None:
+    html = (
+        '<html><head><meta name="author" content="journalduval.fr"></head><body>'
+        "<h1>Le site du Journal du Val</h1><h1>Le pont rouvre après six mois</h1>"
+        "<div class='meta'><p><strong>Lina Roux</strong><br>Mis en ligne <time>samedi 2 mars</time></p></div>"
+        f"<p>{PROSE}</p><div class='comments'><span class='comment-author'>troll</span></div></body></html>"
+    )
+    article = extract_article(html, "https://www.journalduval.fr/2024/03/02/le-pont-rouvre")
+    assert article.authors == ["Lina Roux"]
+
+
+def test_a_desk_signature_ends_the_search() -> None:
+    html = scripts('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "La rédaction du Val"}}')
+    html = html.replace("</body>", "<div class='author'>Pexels</div></body>")
+    assert extract_article(html, "https://journalduval.fr/a").authors == []

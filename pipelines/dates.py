@@ -10,6 +10,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from newsbot.dates import parse_byline, parse_date
+from newsbot.drops import drop
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,11 @@ class DatePipeline:
         adapter["published_at"], adapter["modified_at"] = published, modified
         if published is None:
             self.crawler.stats.inc_value("newsbot/dates/published_missing")
+        window = getattr(self.crawler.spider, "window", None)  # a backfill's -a since=/until=
+        if published is not None and window is not None and not window.contains(published):
+            raise drop(
+                self.crawler, "out_of_window", f"published {published.isoformat()}: {adapter.get('url')}"
+            )
         return item
 
     def _read(self, adapter: ItemAdapter, name: str, crawled_at: datetime) -> datetime | None:

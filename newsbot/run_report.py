@@ -228,6 +228,7 @@ class RunReport:
             "concurrency": self.crawler.settings.getint("CONCURRENT_REQUESTS"),
             **summary,
             "health": health.as_document() if health else None,
+            "progress": self.crawler.stats.get_value("progress"),  # long ingestions (the warc spider)
         }
 
     def write(self, document: dict[str, Any]) -> None:

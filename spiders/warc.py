@@ -1,0 +1,323 @@
+"""``scrapy crawl warc -a paths=FILE_OR_GLOB_OR_URL[,…]``: articles from WARC/ARC files, through the
+same extraction and item pipelines as a live crawl, without Scrapy's downloader.
+
+Records are read with warcio in the spider's ``start()`` and each HTML response record becomes an
+item directly (an ``HtmlResponse`` built in memory, the outlet profile chosen by its host): pushing
+them through the downloader would cost a request, a download slot and the middlewares per record for
+nothing. Arguments: ``paths`` (comma-separated files, globs or ``http(s)://`` URLs, gzip or not),
+``hosts`` / ``outlets`` (keep only these hosts, or these outlets' domains), ``since`` / ``until``.
+Progress, the ledger and the filters are described in ``docs/backfill.md``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.http import HtmlResponse
+from scrapy.utils.defer import deferred_to_future
+from twisted.internet.defer import Deferred
+from twisted.internet.task import LoopingCall
+from warcio.archiveiterator import ArchiveIterator
+
+from newsbot.history import records as rec
+from newsbot.history.ledger import Ledger, file_digest, worker_id
+from newsbot.history.progress import Progress
+from newsbot.history.sources import expand_paths, open_source, seek
+from newsbot.history.window import parse_window
+from newsbot.items import ArticleItem
+from newsbot.outlets import OUTLETS, profile_for_url
+from newsbot.storage.config import MongoConfig
+from newsbot.storage.connection import MongoConnection, connect
+from spiders.base import NewsSpider
+
+logger = logging.getLogger(__name__)
+
+SKIPPED = "newsbot/warc/skipped"
+FILES = "newsbot/warc/files"
+
+
+class WarcSpider(NewsSpider):
+    name = "warc"
+    outlet_id = None
+
+    def __init__(
+        self,
+        *args: Any,
+        paths: str | None = None,
+        hosts: str | None = None,
+        outlets: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        scrapy.Spider.__init__(self, *args, **kwargs)
+        self.paths = expand_paths(paths)
+        wanted = {h.strip().lower().removeprefix("www.") for h in (hosts or "").split(",") if h.strip()}
+        for outlet in (o.strip() for o in (outlets or "").split(",") if o.strip()):
+            if outlet not in OUTLETS:
+                raise ValueError(f"outlets: unknown outlet {outlet!r} (known: {', '.join(sorted(OUTLETS))})")
+            wanted |= set(OUTLETS[outlet].domains)
+        self.hosts = tuple(sorted(wanted))
+        self._window_args = (since, until)
+        self.timezone = "Europe/Paris"
+        self.window = parse_window(since, until)
+        self.profile = None
+        self.feed_urls: list[str] = []
+        self.article_urls: list[str] = []
+        self.allowed_domains: list[str] = []
+        self.max_articles = None
+        self._in_flight = 0
+        self._room: Deferred | None = None
+        self._records = 0
+        self._bytes_done = 0
+        self._bytes_total: int | None = 0
+        self._started = time.monotonic()
+        self._ticker: LoopingCall | None = None
+        self._connection: MongoConnection | None = None
+        self.ledger: Ledger | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> WarcSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.max_in_flight = max(1, settings.getint("NEWSBOT_WARC_MAX_IN_FLIGHT", 256))
+        spider.checkpoint_every = max(1, settings.getint("NEWSBOT_WARC_CHECKPOINT_RECORDS", 5000))
+        spider.progress_interval = settings.getfloat("NEWSBOT_PROGRESS_INTERVAL", 30.0)
+        spider.file_slack = timedelta(days=settings.getfloat("NEWSBOT_WARC_FILE_SLACK_DAYS", 30.0))
+        spider.max_record_size = settings.getint("DOWNLOAD_MAXSIZE", 10 * 1024 * 1024)
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(spider._item_done, signal=signal)
+        crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        return spider
+
+    @classmethod
+    def validate_arguments(cls, arguments: dict[str, Any]) -> None:
+        cls(**arguments)
+
+    # -- flow control -----------------------------------------------------------------------------
+
+    def _item_done(self, *args: Any, **kwargs: Any) -> None:
+        self._in_flight -= 1
+        if self._room is not None and self._in_flight <= self.max_in_flight // 2:
+            room, self._room = self._room, None
+            room.callback(None)
+
+    async def _wait_below(self, limit: int) -> None:
+        """Let the pipelines catch up: at most ``limit`` items between the spider and the writer."""
+        while self._in_flight > limit:
+            if self._room is None:
+                self._room = Deferred()
+            await deferred_to_future(self._room)
+
+    async def _drain(self) -> None:
+        """Every item so far through the pipelines and written: a checkpoint may then be recorded."""
+        while self._in_flight > 0:
+            if self._room is None:
+                self._room = Deferred()
+            await deferred_to_future(self._room)
+        for pipeline in self.crawler.engine.scraper.itemproc.middlewares:
+            flush = getattr(pipeline, "flush", None)
+            if flush is not None:
+                await flush()
+
+    # -- progress ---------------------------------------------------------------------------------
+
+    def _stored(self) -> int:
+        stats = self.crawler.stats
+        return stats.get_value("newsbot/stored/inserted", 0) + stats.get_value("newsbot/stored/updated", 0)
+
+    def progress(self) -> Progress:
+        return Progress(
+            self._records,
+            self._stored(),
+            time.monotonic() - self._started,
+            self._bytes_done,
+            self._bytes_total or None,
+        )
+
+    def _tick(self) -> None:
+        logger.info("%s", self.progress().line())
+
+    def _closed(self, reason: str) -> None:
+        if self._ticker is not None and self._ticker.running:
+            self._ticker.stop()
+        progress = self.progress()
+        logger.info("%s", progress.line())
+        self.crawler.stats.set_value("progress", progress.as_document())
+        if self._connection is not None:
+            self._connection.close()
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[ArticleItem]:
+        settings = self.settings
+        self._connection = connect(MongoConfig.from_settings(settings))
+        collection = self._connection.database[settings.get("NEWSBOT_WARC_LEDGER_COLLECTION", "warc_files")]
+        lease = timedelta(seconds=settings.getfloat("NEWSBOT_WARC_LEASE", 600.0))
+        self.ledger = Ledger(collection, worker_id(), lease)
+        self._started = time.monotonic()
+        if self.progress_interval > 0:
+            self._ticker = LoopingCall(self._tick)
+            self._ticker.start(self.progress_interval, now=False)
+        wanted = [p for p in self.paths if rec.file_in_window(p, self.window, self.file_slack)]
+        self.crawler.stats.inc_value(f"{FILES}/skipped/out_of_window", len(self.paths) - len(wanted))
+        self._bytes_total = 0
+        for path in wanted:
+            async for item in self._ingest(path):
+                yield item
+        await self._drain()
+
+    async def _ingest(self, path: str) -> AsyncIterator[ArticleItem]:
+        stats = self.crawler.stats
+        assert self.ledger is not None
+        try:
+            source = open_source(
+                path,
+                timeout=self.settings.getfloat("DOWNLOAD_TIMEOUT", 30),
+                user_agent=self.settings["USER_AGENT"],
+            )
+        except (OSError, ValueError) as exc:
+            stats.inc_value(f"{FILES}/failed")
+            logger.error("WARC file %s could not be opened: %s", path, exc)
+            return
+        try:
+            digest = file_digest(source.size, source.head)
+            claim = self.ledger.claim(digest, path, source.size)
+            if claim.outcome != "resume":
+                stats.inc_value(f"{FILES}/skipped/{claim.outcome}")
+                logger.info(
+                    "WARC file %s skipped: %s",
+                    path,
+                    "already ingested" if claim.outcome == "done" else "another worker holds it",
+                )
+                return
+            if self._bytes_total is not None:
+                self._bytes_total = (
+                    None if source.size is None else self._bytes_total + source.size - claim.offset
+                )
+            if claim.offset:
+                stats.inc_value(f"{FILES}/resumed")
+                logger.info("WARC file %s resumed at record %d (byte %d)", path, claim.records, claim.offset)
+            seek(source, claim.offset)
+            async for item in self._read(source, digest, claim.offset, claim.records):
+                yield item
+        finally:
+            source.reader.close()
+
+    async def _read(self, source: Any, digest: str, offset: int, records: int) -> AsyncIterator[ArticleItem]:
+        stats = self.crawler.stats
+        assert self.ledger is not None
+        iterator = ArchiveIterator(source.reader, arc2warc=True)
+        records_iter = iter(iterator)
+        last_offset = offset
+        since_checkpoint = 0
+        stored_before = self._stored()
+        damage: str | None = None
+        while True:
+            try:
+                record = next(records_iter)
+                item = self._item(record)
+                iterator.read_to_end()
+                if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside this record
+                    raise EOFError(f"record cut {record.raw_stream.limit} bytes before its end")
+            except StopIteration:
+                break
+            except Exception as exc:  # truncated gzip member, cut record, garbage: keep what came before
+                damage = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+                stats.inc_value(f"{FILES}/damaged")
+                logger.error(
+                    "WARC file %s is damaged after record %d (byte %d): %s; the records before are kept",
+                    source.name,
+                    records,
+                    last_offset,
+                    damage,
+                )
+                break
+            records += 1
+            self._records += 1
+            stats.inc_value("newsbot/warc/records")
+            done_to = iterator.offset if iterator.member_info else source.reader.tell()
+            self._bytes_done += max(0, done_to - last_offset)
+            last_offset = done_to
+            if item is not None:
+                self._in_flight += 1
+                yield item
+                await self._wait_below(self.max_in_flight)
+            since_checkpoint += 1
+            if since_checkpoint >= self.checkpoint_every:
+                since_checkpoint = 0
+                await self._drain()
+                stored = self._stored()
+                if not self.ledger.checkpoint(digest, last_offset, records, stored - stored_before):
+                    stats.inc_value(f"{FILES}/lease_lost")
+                    logger.error("WARC file %s: another worker took it over; stopped reading it", source.name)
+                    return
+                stored_before = stored
+        await self._drain()
+        self.ledger.finish(digest, last_offset, records, self._stored() - stored_before, damage)
+        stats.inc_value(f"{FILES}/done")
+
+    def _skip(self, kind: str) -> None:
+        self.crawler.stats.inc_value(f"{SKIPPED}/{kind}")
+
+    def _item(self, record: Any) -> ArticleItem | None:
+        """The article of one record, or ``None`` (counted by why) when the record is not one we keep."""
+        if record.rec_type != "response":
+            self._skip(record.rec_type or "unknown")
+            return None
+        http = record.http_headers
+        if http is None:
+            self._skip("no_http")
+            return None
+        status = http.get_statuscode()
+        if status != "200":
+            self._skip("not_200")
+            return None
+        media, charset = rec.content_type_of(http.get_header("Content-Type"))
+        if media not in rec.HTML_TYPES:
+            self._skip("not_html")
+            return None
+        url = record.rec_headers.get_header("WARC-Target-URI") or ""
+        host = rec.host_of(url)
+        if not host or not url.startswith(("http://", "https://")):
+            self._skip("bad_url")
+            return None
+        if self.hosts and not rec.host_matches(host, self.hosts):
+            self._skip("host")
+            return None
+        crawled = rec.warc_date(record.rec_headers.get_header("WARC-Date"))
+        if rec.crawled_before_window(crawled, self.window):
+            self._skip("out_of_window")
+            return None
+        profile = profile_for_url(url)
+        if profile is None and rec.host_is_foreign(host):
+            self._skip("not_french_host")
+            return None
+        body = record.content_stream().read(self.max_record_size + 1)
+        if len(body) > self.max_record_size:
+            self._skip("too_large")
+            return None
+        why = rec.language_rejection(
+            http.get_header("Content-Language"), body, trusted_host=profile is not None
+        )
+        if why is not None:
+            self._skip(why)
+            return None
+        response = (
+            HtmlResponse(url=url, body=body, encoding=charset or None)
+            if charset
+            else HtmlResponse(url=url, body=body)
+        )
+        items = list(self.parse_article(response))
+        if not items:
+            return None
+        item = items[0]
+        if crawled is not None:
+            item.crawled_at = crawled.replace(microsecond=crawled.microsecond // 1000 * 1000)
+        return item

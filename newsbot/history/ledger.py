@@ -125,4 +125,6 @@ class Ledger:
 
     def release(self, digest: str) -> None:
         """Give a file back unfinished (the crawl was stopped): another run resumes it at once."""
-        self.collection.update_one({"_id": digest, "owner": self.owner}, {"$set": {"lease_until": _now()}})
+        self.collection.update_one(
+            {"_id": digest, "owner": self.owner}, {"$set": {"lease_until": _now() - timedelta(seconds=1)}}
+        )

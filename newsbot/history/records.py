@@ -83,7 +83,7 @@ FRENCH_WORDS = frozenset(
 )
 """Frequent French words that are rare in the other languages written in Latin script."""
 TEXT_SLICE = 64 * 1024
-MIN_WORDS = 40
+MIN_WORDS = 150
 MIN_FRENCH_SHARE = 0.06
 
 
@@ -113,9 +113,12 @@ def french_share(body: bytes) -> tuple[float, int]:
     return hits / len(words), len(words)
 
 
-def looks_french(body: bytes) -> bool:
+def looks_french(body: bytes) -> bool | None:
+    """``None`` when the slice holds too little text to judge (a page rendered by scripts, a stub)."""
     share, words = french_share(body)
-    return words < MIN_WORDS or share >= MIN_FRENCH_SHARE  # too little text to judge: extraction decides
+    if words < MIN_WORDS:
+        return None
+    return share >= MIN_FRENCH_SHARE
 
 
 def language_rejection(content_language: str | None, body: bytes, *, trusted_host: bool) -> str | None:
@@ -123,7 +126,8 @@ def language_rejection(content_language: str | None, body: bytes, *, trusted_hos
 
     A declared ``Content-Language`` without French rejects. ``<html lang="fr">`` keeps (the language
     pipeline still checks the extracted text); another ``lang`` is only a hint, confirmed by the text
-    check, because templates often carry a wrong one. A record of an outlet's own host skips the checks.
+    check, because templates often carry a wrong one (with too little text to judge, the hint stands).
+    A record of an outlet's own host skips the checks.
     """
     if trusted_host:
         return None
@@ -133,9 +137,12 @@ def language_rejection(content_language: str | None, body: bytes, *, trusted_hos
     lang = html_lang(body)
     if lang == "fr" or "fr" in declared:
         return None
-    if not looks_french(body):
-        return "not_french_text" if lang is None else "not_french_lang"
-    return None
+    verdict = looks_french(body)
+    if lang is not None and not verdict:  # another language declared, and the text does not contradict it
+        return "not_french_lang"
+    if verdict is False:
+        return "not_french_text"
+    return None  # French text, or too little to judge without a hint: the language pipeline decides
 
 
 # --- records ------------------------------------------------------------------------------------

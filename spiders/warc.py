@@ -42,6 +42,10 @@ SKIPPED = "newsbot/warc/skipped"
 FILES = "newsbot/warc/files"
 
 
+class LeaseLost(Exception):
+    """Another worker holds the file now (ours expired): stop reading it, leave its ledger alone."""
+
+
 class WarcSpider(NewsSpider):
     name = "warc"
     outlet_id = None
@@ -169,8 +173,11 @@ class WarcSpider(NewsSpider):
         self.crawler.stats.inc_value(f"{FILES}/skipped/out_of_window", len(self.paths) - len(wanted))
         self._bytes_total = 0
         for path in wanted:
-            async for item in self._ingest(path):
-                yield item
+            try:
+                async for item in self._ingest(path):
+                    yield item
+            except LeaseLost:
+                continue
         await self._drain()
 
     async def _ingest(self, path: str) -> AsyncIterator[ArticleItem]:
@@ -205,8 +212,14 @@ class WarcSpider(NewsSpider):
                 stats.inc_value(f"{FILES}/resumed")
                 logger.info("WARC file %s resumed at record %d (byte %d)", path, claim.records, claim.offset)
             seek(source, claim.offset)
-            async for item in self._read(source, digest, claim.offset, claim.records):
-                yield item
+            finished = False
+            try:
+                async for item in self._read(source, digest, claim.offset, claim.records):
+                    yield item
+                finished = True
+            finally:
+                if not finished:  # stopped mid-file: give it back, the next run resumes at the checkpoint
+                    self.ledger.release(digest)
         finally:
             source.reader.close()
 
@@ -257,7 +270,7 @@ class WarcSpider(NewsSpider):
                 if not self.ledger.checkpoint(digest, last_offset, records, stored - stored_before):
                     stats.inc_value(f"{FILES}/lease_lost")
                     logger.error("WARC file %s: another worker took it over; stopped reading it", source.name)
-                    return
+                    raise LeaseLost(source.name)
                 stored_before = stored
         await self._drain()
         self.ledger.finish(digest, last_offset, records, self._stored() - stored_before, damage)

@@ -3,7 +3,7 @@
     python -m benchmarks.warc [--records 2000] [--runs 1] [--stages 300] [--json FILE]
 
 Writes one gzip WARC of ``--records`` article response records built by the crawl benchmark's page
-generator (:mod:`newsbot.bench.sitegen`: RFI-like, Le Figaro-like and generic pages of realistic size),
+generator (:mod:`tests.support.sitegen`: RFI-like, Le Figaro-like and generic pages of realistic size),
 then, on that same file:
 
 * ``bare``: a ``warcio`` iteration plus an ``lxml.html`` parse of each record (the floor: reading and
@@ -43,8 +43,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsbot.bench.sitegen import TEMPLATES, PageStats, iter_articles
 from newsbot.storage.embedded import start_server
+from tests.support.sitegen import TEMPLATES, PageStats, iter_articles
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

@@ -24,12 +24,13 @@ from twisted.internet.defer import Deferred
 from twisted.internet.interfaces import IDelayedCall
 from twisted.internet.threads import deferToThread
 
+from newsbot.crawl.drops import drop
+from newsbot.crawl.urls import canonicalize_url
 from newsbot.dedup import StoryIndex, StoryMatch, StoryRequest, TextSketch, sketch_text
-from newsbot.drops import drop
-from newsbot.lru import BoundedLRU
+from newsbot.dedup.config import DedupConfig
+from newsbot.dedup.lru import BoundedLru
 from newsbot.storage.connection import MongoUnavailable
 from newsbot.storage.store import ArticleStore
-from newsbot.urls import canonicalize_url
 
 logger = logging.getLogger(__name__)
 
@@ -84,12 +85,11 @@ class DedupPipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        settings = crawler.settings
-        size = settings.getint("NEWSBOT_DEDUP_CACHE_SIZE", 50_000)
-        self.batch_size = max(1, settings.getint("NEWSBOT_DEDUP_BATCH_SIZE", 64))
-        self.batch_wait = max(0.0, settings.getfloat("NEWSBOT_DEDUP_BATCH_WAIT", 0.05))
-        self.by_url: BoundedLRU[str, _Seen] = BoundedLRU(size)
-        self.by_hash: BoundedLRU[str, str] = BoundedLRU(size)
+        config = DedupConfig.from_settings(crawler.settings)
+        self.batch_size = config.batch_size
+        self.batch_wait = config.batch_wait
+        self.by_url: BoundedLru[str, _Seen] = BoundedLru(config.cache_size)
+        self.by_hash: BoundedLru[str, str] = BoundedLru(config.cache_size)
         self.store: ArticleStore | None = None
         self.stories: StoryIndex | None = None
         self._batch: list[_Pending] = []
@@ -132,8 +132,8 @@ class DedupPipeline:
         if holder is not None and holder != url:
             self.store.queue_alternate_url(holder, url)
             raise drop(self.crawler, "duplicate_content", f"{url} repeats {holder}")
-        self.by_url[url] = _Seen(digest, excerpt)
-        self.by_hash[digest] = url
+        self.by_url.put(url, _Seen(digest, excerpt))
+        self.by_hash.put(digest, url)
 
         # Layers 1 to 3 against what earlier runs and other workers stored (batched).
         pending = _Pending(url, sketch, adapter.get("source"), adapter.get("published_at"))

@@ -7,8 +7,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from newsbot.drops import drop
-from newsbot.language import DEFAULT_BACKEND, TOO_SHORT, detect_language, get_detector
+from newsbot.crawl.drops import drop
+from newsbot.language import TOO_SHORT, detect_language, get_detector
+from newsbot.language.config import LanguageConfig
 
 
 class FrenchFilterPipeline:
@@ -16,11 +17,9 @@ class FrenchFilterPipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        settings = crawler.settings
-        self.backend = settings.get("NEWSBOT_LANGUAGE_BACKEND") or DEFAULT_BACKEND
-        self.accepted = {
-            code.strip() for code in settings.get("NEWSBOT_LANGUAGES", "fr").split(",") if code.strip()
-        }
+        config = LanguageConfig.from_settings(crawler.settings)
+        self.backend = config.backend
+        self.accepted = config.accepted
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FrenchFilterPipeline:

@@ -14,9 +14,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.python.failure import Failure
 
-from newsbot.drops import drop
+from newsbot import settings as defaults
+from newsbot.crawl.drops import drop
+from newsbot.crawl.feeds import FeedEntry, FeedTooLarge, parse_feed
+from newsbot.crawl.urls import canonicalize_url
 from newsbot.extraction import ExtractedArticle, extract_article
-from newsbot.feeds import FeedEntry, FeedTooLarge, parse_feed
 from newsbot.history.window import (
     DateWindow,
     child_sitemap_in_window,
@@ -26,7 +28,6 @@ from newsbot.history.window import (
 )
 from newsbot.items import ArticleItem
 from newsbot.outlets import OUTLETS, OutletProfile, profile_for_url
-from newsbot.urls import canonicalize_url
 from spiders.arguments import hosts_of, positive_int, split_urls
 
 logger = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ class NewsSpider(scrapy.Spider):
     ) -> None:
         super().__init__(*args, **kwargs)
         self._window_args = (since, until)
-        self.timezone = "Europe/Paris"
+        self.timezone = defaults.NEWSBOT_TIMEZONE
         self.window: DateWindow = parse_window(since, until)  # read again in the crawl's time zone
         self.profile: OutletProfile | None = OUTLETS[self.outlet_id] if self.outlet_id else None
         override_feeds = split_urls(feeds)
@@ -101,7 +102,7 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.timezone = crawler.settings.get("NEWSBOT_TIMEZONE") or "Europe/Paris"
+        spider.timezone = crawler.settings.get("NEWSBOT_TIMEZONE") or defaults.NEWSBOT_TIMEZONE
         spider.window = parse_window(*spider._window_args, spider.timezone)
         if not spider.window.is_open:
             logger.info("Date window %s", spider.window.describe())
@@ -231,25 +232,14 @@ class NewsSpider(scrapy.Spider):
             published_raw, date_source = entry.published, "feed"
         if not modified_raw and entry is not None and entry.updated:
             modified_raw = entry.updated
-        return ArticleItem(
+        return extracted.to_item(
             url=canonicalize_url(response.url, canonical_hint=extracted.canonical_url),
             source=self.source_for(response.url, profile),
             title=extracted.title or (entry.title if entry else None),
-            lead=extracted.lead,
-            body=extracted.body,
-            authors=list(extracted.authors),
-            section=extracted.section,
-            tags=list(extracted.tags),
-            paywalled=extracted.paywalled,
-            image_url=extracted.image_url,
-            kind=extracted.kind,
-            body_truncated=extracted.body_truncated,
             fetched_url=response.url,
             published_raw=published_raw,
             modified_raw=modified_raw,
             date_source=date_source,
-            site_name=extracted.site_name,
-            extraction_method=extracted.extraction_method,
         )
 
     def source_for(self, url: str, profile: OutletProfile | None) -> str:

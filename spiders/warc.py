@@ -25,6 +25,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
 from warcio.archiveiterator import ArchiveIterator
 
+from newsbot import settings as defaults
 from newsbot.history import records as rec
 from newsbot.history.ledger import Ledger, file_digest, worker_id
 from newsbot.history.progress import Progress
@@ -69,7 +70,7 @@ class WarcSpider(NewsSpider):
             wanted |= set(OUTLETS[outlet].domains)
         self.hosts = tuple(sorted(wanted))
         self._window_args = (since, until)
-        self.timezone = "Europe/Paris"
+        self.timezone = defaults.NEWSBOT_TIMEZONE
         self.window = parse_window(since, until)
         self.profile = None
         self.feed_urls: list[str] = []
@@ -90,11 +91,19 @@ class WarcSpider(NewsSpider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> WarcSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        spider.max_in_flight = max(1, settings.getint("NEWSBOT_WARC_MAX_IN_FLIGHT", 256))
-        spider.checkpoint_every = max(1, settings.getint("NEWSBOT_WARC_CHECKPOINT_RECORDS", 5000))
-        spider.progress_interval = settings.getfloat("NEWSBOT_PROGRESS_INTERVAL", 30.0)
-        spider.file_slack = timedelta(days=settings.getfloat("NEWSBOT_WARC_FILE_SLACK_DAYS", 30.0))
-        spider.max_record_size = settings.getint("DOWNLOAD_MAXSIZE", 10 * 1024 * 1024)
+        spider.max_in_flight = max(
+            1, settings.getint("NEWSBOT_WARC_MAX_IN_FLIGHT", defaults.NEWSBOT_WARC_MAX_IN_FLIGHT)
+        )
+        spider.checkpoint_every = max(
+            1, settings.getint("NEWSBOT_WARC_CHECKPOINT_RECORDS", defaults.NEWSBOT_WARC_CHECKPOINT_RECORDS)
+        )
+        spider.progress_interval = settings.getfloat(
+            "NEWSBOT_PROGRESS_INTERVAL", defaults.NEWSBOT_PROGRESS_INTERVAL
+        )
+        spider.file_slack = timedelta(
+            days=settings.getfloat("NEWSBOT_WARC_FILE_SLACK_DAYS", defaults.NEWSBOT_WARC_FILE_SLACK_DAYS)
+        )
+        spider.max_record_size = settings.getint("DOWNLOAD_MAXSIZE", defaults.DOWNLOAD_MAXSIZE)
         for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
             crawler.signals.connect(spider._item_done, signal=signal)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
@@ -162,8 +171,10 @@ class WarcSpider(NewsSpider):
     async def start(self) -> AsyncIterator[ArticleItem]:
         settings = self.settings
         self._connection = connect(MongoConfig.from_settings(settings))
-        collection = self._connection.database[settings.get("NEWSBOT_WARC_LEDGER_COLLECTION", "warc_files")]
-        lease = timedelta(seconds=settings.getfloat("NEWSBOT_WARC_LEASE", 600.0))
+        collection = self._connection.database[
+            settings.get("NEWSBOT_WARC_LEDGER_COLLECTION") or defaults.NEWSBOT_WARC_LEDGER_COLLECTION
+        ]
+        lease = timedelta(seconds=settings.getfloat("NEWSBOT_WARC_LEASE", defaults.NEWSBOT_WARC_LEASE))
         self.ledger = Ledger(collection, worker_id(), lease)
         self._started = time.monotonic()
         if self.progress_interval > 0:
@@ -186,7 +197,7 @@ class WarcSpider(NewsSpider):
         try:
             source = open_source(
                 path,
-                timeout=self.settings.getfloat("DOWNLOAD_TIMEOUT", 30),
+                timeout=self.settings.getfloat("DOWNLOAD_TIMEOUT", defaults.DOWNLOAD_TIMEOUT),
                 user_agent=self.settings["USER_AGENT"],
             )
         except (OSError, ValueError) as exc:

@@ -24,6 +24,8 @@ from scrapy.http import Response, TextResponse
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsbot import settings as defaults
+
 logger = logging.getLogger(__name__)
 
 # Headers that describe the bytes on the wire, not the decoded body Scrapy hands us.
@@ -62,7 +64,9 @@ class WarcRecorder:
             raise NotConfigured("NEWSBOT_WARC_DIR is not set")
         path = Path(folder).expanduser()
         path.mkdir(parents=True, exist_ok=True)
-        recorder = cls(crawler, path, crawler.settings.getint("NEWSBOT_WARC_MAX_BYTES", 1_000_000_000))
+        recorder = cls(
+            crawler, path, crawler.settings.getint("NEWSBOT_WARC_MAX_BYTES", defaults.NEWSBOT_WARC_MAX_BYTES)
+        )
         crawler.signals.connect(recorder.response_received, signal=signals.response_received)
         crawler.signals.connect(recorder.close, signal=signals.spider_closed)
         return recorder

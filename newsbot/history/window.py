@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from newsbot import settings as defaults
 from newsbot.dates import parse_date
 
 
@@ -71,7 +72,7 @@ class DateWindow:
         )
 
 
-def parse_window(since: str | None, until: str | None, tz: str = "Europe/Paris") -> DateWindow:
+def parse_window(since: str | None, until: str | None, tz: str = defaults.NEWSBOT_TIMEZONE) -> DateWindow:
     """The window the spider arguments ask for; :class:`WindowError` for a bad value."""
     zone = ZoneInfo(tz)
     start = _bound("since", since, zone, end=False) if since not in (None, "") else None
@@ -88,7 +89,7 @@ _URL_PERIOD = re.compile(
 )
 
 
-def url_period(url: str, tz: str = "Europe/Paris") -> tuple[datetime, datetime] | None:
+def url_period(url: str, tz: str = defaults.NEWSBOT_TIMEZONE) -> tuple[datetime, datetime] | None:
     """The month or day a dated archive URL covers, as ``[first, after_last)`` in UTC; ``None`` if undated."""
     matches = list(_URL_PERIOD.finditer(url))
     if not matches:
@@ -117,7 +118,7 @@ def _instant(raw: str | None, tz: str) -> datetime | None:
 
 
 def child_sitemap_in_window(
-    window: DateWindow, url: str, lastmod: str | None, tz: str = "Europe/Paris"
+    window: DateWindow, url: str, lastmod: str | None, tz: str = defaults.NEWSBOT_TIMEZONE
 ) -> bool:
     """Whether a child sitemap of an index may hold articles of the window.
 
@@ -135,7 +136,7 @@ def child_sitemap_in_window(
 
 
 def entry_in_window(
-    window: DateWindow, published: str | None, updated: str | None, tz: str = "Europe/Paris"
+    window: DateWindow, published: str | None, updated: str | None, tz: str = defaults.NEWSBOT_TIMEZONE
 ) -> bool:
     """Whether an article announced by a feed or sitemap may be of the window (checked before fetching).
 

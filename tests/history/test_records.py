@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newsbot.bench.corpus import iter_pages
 from newsbot.history.records import (
     cc_news_time,
     content_type_of,
@@ -18,6 +17,7 @@ from newsbot.history.records import (
     warc_date,
 )
 from newsbot.history.window import parse_window
+from tests.support.corpus import iter_pages
 from tests.support.pages import article_page
 
 FRENCH = article_page("Un titre", "2024-01-01", 1).encode()

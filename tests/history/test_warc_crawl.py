@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsbot.history.ledger import file_digest
-from tests.integration.crawl import run_crawl
+from tests.support.crawl import run_crawl
 from tests.support.mirror import MirrorServer
 from tests.support.pages import article_page
 from tests.support.warcs import Rec, record_offsets, write_warc

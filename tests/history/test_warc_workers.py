@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.integration.crawl import FAST_SETTINGS, REPO_ROOT, SITES, run_crawl
+from tests.support.crawl import FAST_SETTINGS, REPO_ROOT, SITES, run_crawl
 from tests.support.mirror import MirrorServer
 from tests.support.pages import article_page
 from tests.support.warcs import Rec, write_warc

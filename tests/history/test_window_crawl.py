@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.crawl import REPO_ROOT, run_crawl
+from tests.support.crawl import REPO_ROOT, run_crawl
 from tests.support.mirror import MirrorServer
 from tests.support.pages import article_page
 

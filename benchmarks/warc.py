@@ -1,6 +1,6 @@
 """WARC backfill benchmark: newsbot's full path against what a user would write instead, in one run.
 
-    python -m benchmarks.warc [--records 2000] [--runs 1] [--stages 300] [--json FILE]
+    python -m benchmarks.warc [--records 2000] [--runs 1] [--stages 300] [--json FILE] [--write FILE]
 
 Writes one gzip WARC of ``--records`` article response records built by the crawl benchmark's page
 generator (:mod:`tests.support.sitegen`: RFI-like, Le Figaro-like and generic pages of realistic size),
@@ -212,8 +212,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--modes", default="bare,trafilatura,newsbot")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", help="also write every figure to this file")
+    parser.add_argument("--write", metavar="FILE", help="only write the benchmark's WARC to FILE, then stop")
     args = parser.parse_args(argv)
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    if args.write:
+        count, html_bytes = write_benchmark_warc(Path(args.write), args.records, args.seed)
+        print(f"Wrote {count:,} article records ({html_bytes / 1e6:.1f} MB of HTML) to {args.write}")
+        return
 
     with tempfile.TemporaryDirectory(prefix="newsbot-warc-bench-") as tmp:
         warc = Path(tmp) / "bench.warc.gz"

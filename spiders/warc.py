@@ -26,6 +26,7 @@ from twisted.internet.task import LoopingCall
 from warcio.archiveiterator import ArchiveIterator
 
 from newsbot import settings as defaults
+from newsbot.extraction import extract_article
 from newsbot.history import records as rec
 from newsbot.history.ledger import Ledger, file_digest, worker_id
 from newsbot.history.progress import Progress
@@ -333,15 +334,15 @@ class WarcSpider(NewsSpider):
         if why is not None:
             self._skip(why)
             return None
-        response = (
-            HtmlResponse(url=url, body=body, encoding=charset or None)
-            if charset
-            else HtmlResponse(url=url, body=body)
-        )
-        items = list(self.parse_article(response))
-        if not items:
+        try:
+            # The HTTP charset only, as the extractor expects: it reads <meta charset> and guesses itself,
+            # where TextResponse.encoding would decode the whole page once more to infer one.
+            extracted = extract_article(body, url, encoding=charset, profile=profile)
+        except Exception:
+            self.crawler.stats.inc_value("newsbot/dropped/extraction_error")
+            logger.exception("Extraction failed on %s", url)
             return None
-        item = items[0]
+        item = self.build_item(extracted, HtmlResponse(url=url, body=b"", encoding="utf-8"), profile, None)
         if crawled is not None:
             item.crawled_at = crawled.replace(microsecond=crawled.microsecond // 1000 * 1000)
         return item

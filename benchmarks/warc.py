@@ -109,11 +109,13 @@ def run_trafilatura(path: Path) -> dict[str, Any]:
     return {"articles": articles, "seconds": time.perf_counter() - started}
 
 
-def run_newsbot(path: Path, mongo_uri: str, database: str) -> dict[str, Any]:
+def run_newsbot(path: Path, mongo_uri: str, database: str, settings: list[str] = ()) -> dict[str, Any]:
     command = [
         sys.executable, "-m", "scrapy", "crawl", "warc", "-a", f"paths={path}",
         "-s", "LOG_LEVEL=INFO", "-s", "NEWSBOT_PROGRESS_INTERVAL=10", "-s", "NEWSBOT_HEALTH_ENABLED=0",
     ]  # fmt: skip
+    for setting in settings:
+        command += ["-s", setting]
     env = {**os.environ, "MONGO_URI": mongo_uri, "MONGO_DATABASE": database}
     log = Path(tempfile.mkstemp(prefix="newsbot-warc-bench-", suffix=".log")[1])
     started = time.perf_counter()
@@ -213,6 +215,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", help="also write every figure to this file")
     parser.add_argument("--write", metavar="FILE", help="only write the benchmark's WARC to FILE, then stop")
+    parser.add_argument(
+        "--warc", metavar="FILE", help="use this WARC (one --write made) instead of writing one"
+    )
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="a setting for newsbot"
+    )
     args = parser.parse_args(argv)
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     if args.write:
@@ -221,8 +229,13 @@ def main(argv: list[str] | None = None) -> None:
         return
 
     with tempfile.TemporaryDirectory(prefix="newsbot-warc-bench-") as tmp:
-        warc = Path(tmp) / "bench.warc.gz"
-        records, html_bytes = write_benchmark_warc(warc, args.records, args.seed)
+        if args.warc:
+            warc = Path(args.warc)
+            sizes = [len(body) for _, body in iter_html(warc)]
+            records, html_bytes = len(sizes), sum(sizes)
+        else:
+            warc = Path(tmp) / "bench.warc.gz"
+            records, html_bytes = write_benchmark_warc(warc, args.records, args.seed)
         print(
             f"WARC: {records:,} article records, {html_bytes / records / 1000:.0f} kB HTML on average, "
             f"{warc.stat().st_size / 1e6:.1f} MB gzip"
@@ -238,7 +251,7 @@ def main(argv: list[str] | None = None) -> None:
                         figures = run_trafilatura(warc)
                     else:
                         assert server is not None
-                        figures = run_newsbot(warc, server.uri, f"bench_{run}")
+                        figures = run_newsbot(warc, server.uri, f"bench_{run}", args.set)
                     figures["articles_per_s"] = figures["articles"] / figures["seconds"]
                     results[mode].append(figures)
                     extra = ""

@@ -10,7 +10,7 @@ from newsbot.history.ledger import file_digest
 from tests.support.crawl import run_crawl
 from tests.support.mirror import MirrorServer
 from tests.support.pages import article_page
-from tests.support.warcs import Rec, record_offsets, write_warc
+from tests.support.warcs import Rec, record_offsets, write_arc, write_warc
 
 pytestmark = pytest.mark.integration
 
@@ -113,6 +113,22 @@ def test_plain_file_then_a_rerun_stores_nothing(tmp_path, mongo_uri, mongo_db, m
     assert stats["newsbot/warc/files/skipped/done"] == 2 and "newsbot/warc/records" not in stats
     assert stats.get("newsbot/stored/inserted", 0) == 0
     assert {doc["url"]: doc["crawled_at"] for doc in mongo_db.articles.find()} == first
+
+
+def test_arc_files_are_read_as_warc(tmp_path, mongo_uri, mongo_db, mongo_db_name) -> None:
+    arc = write_arc(
+        tmp_path / "old-crawl.arc",
+        [
+            Rec(LOCAL.format("arc-a"), page(70)),
+            Rec(LOCAL.format("arc-img"), b"GIF89a", content_type="image/gif"),
+        ],
+    )
+    crawl(mongo_uri, mongo_db_name, paths=str(arc))
+    assert stored_urls(mongo_db) == {LOCAL.format("arc-a")}
+    doc = mongo_db.articles.find_one()
+    assert doc["crawled_at"].isoformat().startswith("2024-03-15T10:00:00")  # the ARC date
+    stats = last_run(mongo_db)["newsbot_stats"]
+    assert stats["newsbot/warc/skipped/not_html"] == 1 and stats["newsbot/warc/skipped/warcinfo"] == 1
 
 
 def test_truncated_file_keeps_the_records_before_and_goes_on(

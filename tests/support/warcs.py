@@ -80,3 +80,21 @@ def record_offsets(path: Path) -> list[tuple[str, int, int]]:
             iterator.read_to_end()
             found.append((record.rec_type, iterator.get_record_offset(), iterator.get_record_length()))
     return found
+
+
+def write_arc(path: Path, records: list[Rec]) -> Path:
+    """An ARC (version 1) file: the format of older Internet Archive and Heritrix crawls."""
+    version = b"1 0 newsbot-tests\nURL IP-address Archive-date Content-type Archive-length\n"
+    out = b"filedesc://%s 0.0.0.0 20240315100000 text/plain %d\n" % (path.name.encode(), len(version))
+    out += version + b"\n"
+    for rec in records:
+        http = (
+            b"HTTP/1.1 %d X\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n"
+            % (rec.status, rec.content_type.encode(), len(rec.body))
+            + rec.body
+        )
+        stamp = rec.date.replace("-", "").replace(":", "").replace("T", "")[:14].encode()
+        media = rec.content_type.split(";")[0].encode()
+        out += b"%s 127.0.0.1 %s %s %d\n" % (rec.url.encode(), stamp, media, len(http)) + http + b"\n"
+    path.write_bytes(out)
+    return path

@@ -191,6 +191,17 @@ def test_streamed_url_with_host_filter_and_cc_news_name_filter(
     assert "Progress:" in result.log
 
 
+def test_a_file_that_cannot_be_opened_is_counted_and_the_run_goes_on(
+    tmp_path, mongo_uri, mongo_db, mongo_db_name
+) -> None:
+    good = write_warc(tmp_path / "good.warc.gz", [Rec(LOCAL.format("ok"), page(80))])
+    with MirrorServer(tmp_path) as mirror:
+        result = crawl(mongo_uri, mongo_db_name, paths=f"{mirror.url('/missing.warc.gz')},{good}")
+    assert stored_urls(mongo_db) == {LOCAL.format("ok")}
+    assert last_run(mongo_db)["newsbot_stats"]["newsbot/warc/files/failed"] == 1
+    assert "missing.warc.gz could not be opened: HTTP Error 404" in result.log
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -2,7 +2,7 @@
 same extraction and item pipelines as a live crawl, without Scrapy's downloader.
 
 Records are read with warcio in the spider's ``start()`` and each HTML response record becomes an
-item directly (an ``HtmlResponse`` built in memory, the outlet profile chosen by its host): pushing
+item directly (the same extraction and ``build_item``, the outlet profile chosen by its host): pushing
 them through the downloader would cost a request, a download slot and the middlewares per record for
 nothing. Arguments: ``paths`` (comma-separated files, globs or ``http(s)://`` URLs, gzip or not),
 ``hosts`` / ``outlets`` (keep only these hosts, or these outlets' domains), ``since`` / ``until``.

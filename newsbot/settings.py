@@ -133,3 +133,5 @@ NEWSBOT_PROGRESS_INTERVAL = env_float("NEWSBOT_PROGRESS_INTERVAL", 30.0)
 NEWSBOT_WARC_DIR = env_str("NEWSBOT_WARC_DIR", "")
 NEWSBOT_WARC_MAX_BYTES = env_int("NEWSBOT_WARC_MAX_BYTES", 1_000_000_000)
 EXTENSIONS["newsbot.history.recorder.WarcRecorder"] = 600
+# `scrapy crawl warc`: extraction in this many worker processes (1: in the crawl process).
+NEWSBOT_WARC_PROCESSES = env_int("NEWSBOT_WARC_PROCESSES", 1)

@@ -11,10 +11,14 @@ Progress, the ledger and the filters are described in ``docs/backfill.md``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+from collections import deque
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 import scrapy
@@ -26,14 +30,15 @@ from twisted.internet.task import LoopingCall
 from warcio.archiveiterator import ArchiveIterator
 
 from newsbot import settings as defaults
-from newsbot.extraction import extract_article
+from newsbot.extraction import ExtractedArticle, extract_article
 from newsbot.history import records as rec
 from newsbot.history.ledger import Ledger, file_digest, worker_id
+from newsbot.history.pool import extract_in_worker, start_pool
 from newsbot.history.progress import Progress
 from newsbot.history.sources import expand_paths, open_source, seek
 from newsbot.history.window import parse_window
 from newsbot.items import ArticleItem
-from newsbot.outlets import OUTLETS, profile_for_url
+from newsbot.outlets import OUTLETS, OutletProfile, profile_for_url
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoConnection, connect
 from spiders.base import NewsSpider
@@ -42,6 +47,17 @@ logger = logging.getLogger(__name__)
 
 SKIPPED = "newsbot/warc/skipped"
 FILES = "newsbot/warc/files"
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A record kept for extraction."""
+
+    url: str
+    body: bytes
+    charset: str | None
+    profile: OutletProfile | None
+    crawled: datetime | None
 
 
 class LeaseLost(Exception):
@@ -87,6 +103,7 @@ class WarcSpider(NewsSpider):
         self._ticker: LoopingCall | None = None
         self._connection: MongoConnection | None = None
         self.ledger: Ledger | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> WarcSpider:
@@ -105,6 +122,8 @@ class WarcSpider(NewsSpider):
             days=settings.getfloat("NEWSBOT_WARC_FILE_SLACK_DAYS", defaults.NEWSBOT_WARC_FILE_SLACK_DAYS)
         )
         spider.max_record_size = settings.getint("DOWNLOAD_MAXSIZE", defaults.DOWNLOAD_MAXSIZE)
+        spider.processes = max(1, settings.getint("NEWSBOT_WARC_PROCESSES", defaults.NEWSBOT_WARC_PROCESSES))
+        spider._pool_depth = spider.processes * 4
         for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
             crawler.signals.connect(spider._item_done, signal=signal)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
@@ -166,6 +185,8 @@ class WarcSpider(NewsSpider):
         self.crawler.stats.set_value("progress", progress.as_document())
         if self._connection is not None:
             self._connection.close()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -177,6 +198,9 @@ class WarcSpider(NewsSpider):
         ]
         lease = timedelta(seconds=settings.getfloat("NEWSBOT_WARC_LEASE", defaults.NEWSBOT_WARC_LEASE))
         self.ledger = Ledger(collection, worker_id(), lease)
+        if self.processes > 1:
+            self._pool = start_pool(self.processes)
+            logger.info("Extracting in %d worker processes", self.processes)
         self._started = time.monotonic()
         if self.progress_interval > 0:
             self._ticker = LoopingCall(self._tick)
@@ -244,6 +268,7 @@ class WarcSpider(NewsSpider):
         since_checkpoint = 0
         stored_before = self._stored()
         damage: str | None = None
+        pending: deque[tuple[_Job, Future]] = deque()
         while True:
             try:
                 record = next(records_iter)
@@ -271,12 +296,16 @@ class WarcSpider(NewsSpider):
             self._bytes_done += max(0, done_to - last_offset)
             last_offset = done_to
             if item is not None:
-                self._in_flight += 1
-                yield item
-                await self._wait_below(self.max_in_flight)
+                async for article in self._process(item, pending):
+                    self._in_flight += 1
+                    yield article
+                    await self._wait_below(self.max_in_flight)
             since_checkpoint += 1
             if since_checkpoint >= self.checkpoint_every:
                 since_checkpoint = 0
+                async for article in self._collect(pending, keep=0):
+                    self._in_flight += 1
+                    yield article
                 await self._drain()
                 stored = self._stored()
                 if not self.ledger.checkpoint(digest, last_offset, records, stored - stored_before):
@@ -284,15 +313,41 @@ class WarcSpider(NewsSpider):
                     logger.error("WARC file %s: another worker took it over; stopped reading it", source.name)
                     raise LeaseLost(source.name)
                 stored_before = stored
+        async for article in self._collect(pending, keep=0):
+            self._in_flight += 1
+            yield article
         await self._drain()
         self.ledger.finish(digest, last_offset, records, self._stored() - stored_before, damage)
         stats.inc_value(f"{FILES}/done")
 
+    async def _process(self, job: _Job, pending: deque[tuple[_Job, Future]]) -> AsyncIterator[ArticleItem]:
+        """Extract inline, or hand the record to a worker process and yield what the workers finished."""
+        if self._pool is None:
+            extracted = self._extract(job)
+            if extracted is not None:
+                yield self._to_item(job, extracted)
+            return
+        outlet_id = job.profile.id if job.profile is not None else None
+        pending.append((job, self._pool.submit(extract_in_worker, job.body, job.url, job.charset, outlet_id)))
+        async for article in self._collect(pending, keep=self._pool_depth):
+            yield article
+
+    async def _collect(self, pending: deque[tuple[_Job, Future]], keep: int) -> AsyncIterator[ArticleItem]:
+        """Items of the finished extractions, in record order, until at most ``keep`` are pending."""
+        while pending and (len(pending) > keep or pending[0][1].done()):
+            job, future = pending.popleft()
+            try:
+                extracted = await asyncio.wrap_future(future)
+            except Exception:
+                self._extraction_failed(job.url)
+                continue
+            yield self._to_item(job, extracted)
+
     def _skip(self, kind: str) -> None:
         self.crawler.stats.inc_value(f"{SKIPPED}/{kind}")
 
-    def _item(self, record: Any) -> ArticleItem | None:
-        """The article of one record, or ``None`` (counted by why) when the record is not one we keep."""
+    def _item(self, record: Any) -> _Job | None:
+        """The record to extract, or ``None`` (counted by why) when it is not one we keep."""
         if record.rec_type != "response":
             self._skip(record.rec_type or "unknown")
             return None
@@ -334,15 +389,25 @@ class WarcSpider(NewsSpider):
         if why is not None:
             self._skip(why)
             return None
+        return _Job(url, body, charset, profile, crawled)
+
+    def _extract(self, job: _Job) -> ExtractedArticle | None:
         try:
             # The HTTP charset only, as the extractor expects: it reads <meta charset> and guesses itself,
             # where TextResponse.encoding would decode the whole page once more to infer one.
-            extracted = extract_article(body, url, encoding=charset, profile=profile)
+            return extract_article(job.body, job.url, encoding=job.charset, profile=job.profile)
         except Exception:
-            self.crawler.stats.inc_value("newsbot/dropped/extraction_error")
-            logger.exception("Extraction failed on %s", url)
+            self._extraction_failed(job.url)
             return None
-        item = self.build_item(extracted, HtmlResponse(url=url, body=b"", encoding="utf-8"), profile, None)
-        if crawled is not None:
-            item.crawled_at = crawled.replace(microsecond=crawled.microsecond // 1000 * 1000)
+
+    def _extraction_failed(self, url: str) -> None:
+        self.crawler.stats.inc_value("newsbot/dropped/extraction_error")
+        logger.exception("Extraction failed on %s", url)
+
+    def _to_item(self, job: _Job, extracted: ExtractedArticle) -> ArticleItem:
+        item = self.build_item(
+            extracted, HtmlResponse(url=job.url, body=b"", encoding="utf-8"), job.profile, None
+        )
+        if job.crawled is not None:
+            item.crawled_at = job.crawled.replace(microsecond=job.crawled.microsecond // 1000 * 1000)
         return item

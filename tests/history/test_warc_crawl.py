@@ -46,9 +46,13 @@ def mixed_records() -> list[Rec]:
     ]
 
 
-def crawl(mongo_uri: str, db: str, **args: str):
+def crawl(mongo_uri: str, db: str, settings: dict[str, str] | None = None, **args: str):
     result = run_crawl(
-        "warc", mongo_uri=mongo_uri, database=db, args=args, settings={"NEWSBOT_PROGRESS_INTERVAL": "0.2"}
+        "warc",
+        mongo_uri=mongo_uri,
+        database=db,
+        args=args,
+        settings={"NEWSBOT_PROGRESS_INTERVAL": "0.2", **(settings or {})},
     )
     assert result.returncode == 0, result.log[-4000:]
     return result
@@ -62,11 +66,12 @@ def stored_urls(mongo_db) -> set[str]:
     return {doc["url"] for doc in mongo_db.articles.find({}, {"url": 1})}
 
 
+@pytest.mark.parametrize("processes", ["1", "2"])
 def test_gzip_file_keeps_french_html_responses_and_counts_every_skip(
-    tmp_path, mongo_uri, mongo_db, mongo_db_name
+    processes, tmp_path, mongo_uri, mongo_db, mongo_db_name
 ) -> None:
     warc = write_warc(tmp_path / "mixed.warc.gz", mixed_records())
-    result = crawl(mongo_uri, mongo_db_name, paths=str(warc))
+    result = crawl(mongo_uri, mongo_db_name, {"NEWSBOT_WARC_PROCESSES": processes}, paths=str(warc))
 
     assert stored_urls(mongo_db) == {RFI.format(1, "a"), LOCAL.format("b"), LOCAL.format("c")}
     rfi = mongo_db.articles.find_one({"url": RFI.format(1, "a")})
@@ -104,8 +109,11 @@ def test_plain_file_then_a_rerun_stores_nothing(tmp_path, mongo_uri, mongo_db, m
         tmp_path / "plain.warc", [Rec(LOCAL.format(k), page(10 + k)) for k in range(3)], gzip=False
     )
     gz = write_warc(tmp_path / "more.warc.gz", [Rec(LOCAL.format(10 + k), page(20 + k)) for k in range(2)])
-    crawl(mongo_uri, mongo_db_name, paths=str(tmp_path / "*.warc*"))
+    # Checkpoints every 2 records, extraction in 2 worker processes: the same 5 articles.
+    workers = {"NEWSBOT_WARC_CHECKPOINT_RECORDS": "2", "NEWSBOT_WARC_PROCESSES": "2"}
+    crawl(mongo_uri, mongo_db_name, workers, paths=str(tmp_path / "*.warc*"))
     assert len(stored_urls(mongo_db)) == 5
+    assert {doc["records_done"] for doc in mongo_db.warc_files.find()} == {4, 3}
     first = {doc["url"]: doc["crawled_at"] for doc in mongo_db.articles.find()}
 
     crawl(mongo_uri, mongo_db_name, paths=f"{plain},{gz}")

@@ -120,3 +120,21 @@ MONGO_PROBE_INTERVAL = env_float("MONGO_PROBE_INTERVAL", 5.0)
 MONGO_REPLAY_AT_START = env_bool("MONGO_REPLAY_AT_START", True)
 # Journaled acknowledgements (j=true): a write MongoDB acknowledged survives a crash of the server.
 MONGO_JOURNAL = env_bool("MONGO_JOURNAL", True)
+
+# --- History: backfills from WARC files and recording live crawls (issue 14) -------------------------
+# `scrapy crawl warc`: the ledger of ingested files, the lease a worker holds on a file, a checkpoint
+# (all items before it written) every N records, the items allowed between reader and writer.
+NEWSBOT_WARC_LEDGER_COLLECTION = env_str("NEWSBOT_WARC_LEDGER_COLLECTION", "warc_files")
+NEWSBOT_WARC_LEASE = env_float("NEWSBOT_WARC_LEASE", 600.0)
+NEWSBOT_WARC_CHECKPOINT_RECORDS = env_int("NEWSBOT_WARC_CHECKPOINT_RECORDS", 5000)
+NEWSBOT_WARC_MAX_IN_FLIGHT = env_int("NEWSBOT_WARC_MAX_IN_FLIGHT", 256)
+# With -a since=/until=: a CC-NEWS file crawled more than this many days after the window is skipped.
+NEWSBOT_WARC_FILE_SLACK_DAYS = env_float("NEWSBOT_WARC_FILE_SLACK_DAYS", 30.0)
+# Seconds between two progress lines of a long ingestion (0: none).
+NEWSBOT_PROGRESS_INTERVAL = env_float("NEWSBOT_PROGRESS_INTERVAL", 30.0)
+# Set: every article response of a live crawl is also written to rolling WARC files in this folder.
+NEWSBOT_WARC_DIR = env_str("NEWSBOT_WARC_DIR", "")
+NEWSBOT_WARC_MAX_BYTES = env_int("NEWSBOT_WARC_MAX_BYTES", 1_000_000_000)
+EXTENSIONS["newsbot.history.recorder.WarcRecorder"] = 600
+# `scrapy crawl warc`: extraction in this many worker processes (1: in the crawl process).
+NEWSBOT_WARC_PROCESSES = env_int("NEWSBOT_WARC_PROCESSES", 1)

@@ -11,6 +11,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from newsbot import settings as defaults
+from newsbot.crawl.drops import drop
 from newsbot.dates import parse_byline, parse_date
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,11 @@ class DatePipeline:
         adapter["published_at"], adapter["modified_at"] = published, modified
         if published is None:
             self.crawler.stats.inc_value("newsbot/dates/published_missing")
+        window = getattr(self.crawler.spider, "window", None)  # a backfill's -a since=/until=
+        if published is not None and window is not None and not window.contains(published):
+            raise drop(
+                self.crawler, "out_of_window", f"published {published.isoformat()}: {adapter.get('url')}"
+            )
         return item
 
     def _zone(self, adapter: ItemAdapter) -> str:

@@ -14,10 +14,18 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.python.failure import Failure
 
+from newsbot import settings as defaults
 from newsbot.crawl.drops import drop
 from newsbot.crawl.feeds import FeedEntry, FeedTooLarge, parse_feed
 from newsbot.crawl.urls import canonicalize_url
 from newsbot.extraction import ExtractedArticle, extract_article
+from newsbot.history.window import (
+    DateWindow,
+    child_sitemap_in_window,
+    entry_in_window,
+    parse_window,
+    robots_sitemaps,
+)
 from newsbot.items import ArticleItem
 from newsbot.outlets import OUTLETS, OutletProfile, profile_for_url
 from spiders.arguments import hosts_of, positive_int, split_urls
@@ -48,7 +56,9 @@ class NewsSpider(scrapy.Spider):
       ``feeds``: comma-separated feed or sitemap URLs replacing the outlet's defaults;
       ``urls``: comma-separated article URLs to extract directly;
       ``domains``: extra allowed domains (the hosts of ``feeds`` and ``urls`` are always allowed);
-      ``max_articles``: stop scheduling article pages after this many.
+      ``max_articles``: stop scheduling article pages after this many;
+      ``since``/``until``: a date window (Paris days, inclusive, or ISO date-times): the outlet's
+      archive sitemaps are walked, and sitemaps, entries and articles outside the window skipped.
     """
 
     name: ClassVar[str] = ""  # abstract: concrete spiders name themselves
@@ -62,14 +72,22 @@ class NewsSpider(scrapy.Spider):
         urls: str | None = None,
         domains: str | None = None,
         max_articles: str | int | None = None,
+        since: str | None = None,
+        until: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self._window_args = (since, until)
+        self.timezone = defaults.NEWSBOT_TIMEZONE
+        self.window: DateWindow = parse_window(since, until)  # read again in the crawl's time zone
         self.profile: OutletProfile | None = OUTLETS[self.outlet_id] if self.outlet_id else None
         override_feeds = split_urls(feeds)
         self.article_urls = split_urls(urls)
         if override_feeds or self.article_urls:
             self.feed_urls = override_feeds
+        elif self.profile is not None and not self.window.is_open:
+            # A backfill: the archives first, then today's sitemaps and feeds (a window may reach now).
+            self.feed_urls = [*self.profile.archives, *self.profile.sitemaps, *self.profile.feeds]
         elif self.profile is not None:
             self.feed_urls = [*self.profile.feeds, *self.profile.sitemaps]
         else:
@@ -80,6 +98,20 @@ class NewsSpider(scrapy.Spider):
         self.allowed_domains = sorted(allowed)
         self.max_articles = positive_int(max_articles, "max_articles")
         self._scheduled_articles = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.timezone = crawler.settings.get("NEWSBOT_TIMEZONE") or defaults.NEWSBOT_TIMEZONE
+        spider.window = parse_window(*spider._window_args, spider.timezone)
+        if not spider.window.is_open:
+            logger.info("Date window %s", spider.window.describe())
+        return spider
+
+    @classmethod
+    def validate_arguments(cls, arguments: dict[str, Any]) -> None:
+        """Raise ``ValueError`` with one readable line for a bad ``-a`` value (the crawl command exits 2)."""
+        cls(**arguments)
 
     # -- discovery ------------------------------------------------------------------------------
 
@@ -95,6 +127,9 @@ class NewsSpider(scrapy.Spider):
         """Follow child sitemaps and schedule every article a feed or sitemap announces."""
         stats = self.crawler.stats
         stats.inc_value("newsbot/feeds/fetched")
+        if urlsplit(response.url).path.endswith("/robots.txt"):  # an archive entry point: its Sitemap: lines
+            yield from self.follow_sitemaps([FeedEntry(url) for url in robots_sitemaps(response.body)])
+            return
         try:
             document = parse_feed(
                 response.body, response.url, max_size=self.settings.getint("DOWNLOAD_MAXSIZE")
@@ -107,13 +142,25 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value("newsbot/feeds/rejected/unparsable")
             logger.warning("Feed %s is not RSS, Atom or a sitemap; skipped", response.url)
             return
-        for child in document.sitemaps:
-            yield scrapy.Request(child.url, callback=self.parse_feed, errback=self.feed_failed, priority=10)
+        yield from self.follow_sitemaps(document.sitemaps)
         stats.inc_value("newsbot/feeds/entries", len(document.entries))
+        tz = self.timezone
         for entry in document.entries:
+            if not entry_in_window(self.window, entry.published, entry.updated, tz):
+                stats.inc_value("newsbot/skipped/out_of_window")
+                continue
             request = self.article_request(entry.url, entry)
             if request is not None:
                 yield request
+
+    def follow_sitemaps(self, children: list[FeedEntry]) -> Iterator[scrapy.Request]:
+        """Requests for the child sitemaps that may hold articles of the date window (all without one)."""
+        tz = self.timezone
+        for child in children:
+            if not child_sitemap_in_window(self.window, child.url, child.updated, tz):
+                self.crawler.stats.inc_value("newsbot/sitemaps/skipped/out_of_window")
+                continue
+            yield scrapy.Request(child.url, callback=self.parse_feed, errback=self.feed_failed, priority=10)
 
     def article_request(self, url: str, entry: FeedEntry | None = None) -> scrapy.Request | None:
         """The request for one article page, or ``None`` when it is skipped (not an article, limit)."""

@@ -49,7 +49,7 @@ SUMMARY_LINE_COVERAGE = ("title", "body", "published_at", "authors", "section")
 
 FEEDS_ALREADY_QUEUED = "newsbot/feeds/already_queued"
 """Feed requests filtered as duplicates (a distributed worker's or a resumed JOBDIR crawl's)."""
-SKIPPED_ENTRY_PREFIXES = ("newsbot/feeds/skipped/", "newsbot/incremental/skipped")
+SKIPPED_ENTRY_PREFIXES = ("newsbot/feeds/skipped/", "newsbot/incremental/skipped", "newsbot/skipped/")
 """Feed entries deliberately not fetched (not an article, ``max_articles``, unchanged since stored)."""
 
 HEALTH_STATUS_STAT = "newsbot/health/status"
@@ -231,6 +231,7 @@ class RunReport:
             "concurrency": self.crawler.settings.getint("CONCURRENT_REQUESTS"),
             **summary,
             "health": health.as_document() if health else None,
+            "progress": self.crawler.stats.get_value("progress"),  # long ingestions (the warc spider)
         }
 
     def write(self, document: dict[str, Any]) -> None:

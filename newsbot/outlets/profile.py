@@ -22,6 +22,9 @@ class OutletProfile:
     domains: tuple[str, ...]
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
+    archives: tuple[str, ...] = ()
+    """Archive entry points for backfills (``-a since=``/``until=``): sitemap indexes, or a robots.txt
+    whose ``Sitemap:`` lines list them."""
     article_url_pattern: str | None = None
     """Regex searched in a URL's path: tells article pages from index pages on any host (mirrors too)."""
     title_selectors: tuple[str, ...] = ()

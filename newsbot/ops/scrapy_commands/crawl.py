@@ -7,6 +7,7 @@ report left in the crawl stats, so cron, scrapyd and CI notice a run that fetche
 from __future__ import annotations
 
 import argparse
+import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
@@ -26,6 +27,14 @@ class Command(ScrapyCrawlCommand):
             raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
         assert self.crawler_process
         crawler = self._create_crawler(args[0])
+        validate = getattr(crawler.spidercls, "validate_arguments", None)
+        if validate is not None:
+            try:
+                validate(dict(opts.spargs))
+            except ValueError as exc:  # an ordinary mistake: one line, exit 2, no traceback
+                print(f"newsbot: spider {args[0]}: {exc}", file=sys.stderr)
+                self.exitcode = 2
+                return
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:

@@ -35,7 +35,7 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
-LOG_FORMATTER = "newsbot.logformatter.ConciseLogFormatter"
+LOG_FORMATTER = "newsbot.crawl.logformatter.ConciseLogFormatter"
 
 # --- Item pipelines (boilerplate -> dates -> French filter -> dedup -> MongoDB) -------------------
 ITEM_PIPELINES = {
@@ -47,7 +47,7 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
-    "newsbot.run_report.RunReport": 500,
+    "newsbot.ops.run_report.RunReport": 500,
 }
 
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
@@ -86,9 +86,9 @@ NEWSBOT_RECHECK_HOURS = env_float("NEWSBOT_RECHECK_HOURS", 24.0)
 NEWSBOT_SEEN_COLLECTION = env_str("NEWSBOT_SEEN_COLLECTION", "seen_urls")
 
 # --- Operations: scrapyd, schedules, monitoring (issue 6) -------------------------------------------
-# `scrapy crawl` from newsbot.scrapy_commands exits 3 when the run fails its health checks.
-COMMANDS_MODULE = "newsbot.scrapy_commands"
-# Health checks at spider close (newsbot.health): thresholds "name=share,…" merged over the defaults.
+# `scrapy crawl` from newsbot.ops.scrapy_commands exits 3 when the run fails its health checks.
+COMMANDS_MODULE = "newsbot.ops.scrapy_commands"
+# Health checks at spider close (newsbot.ops.health): thresholds "name=share,…" merged over the defaults.
 NEWSBOT_HEALTH_ENABLED = env_bool("NEWSBOT_HEALTH_ENABLED", True)
 NEWSBOT_HEALTH_MIN_ITEMS = env_int("NEWSBOT_HEALTH_MIN_ITEMS", 10)
 NEWSBOT_HEALTH_MAX_DROP_SHARE = env_str("NEWSBOT_HEALTH_MAX_DROP_SHARE", "")

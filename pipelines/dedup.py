@@ -24,12 +24,12 @@ from twisted.internet.defer import Deferred
 from twisted.internet.interfaces import IDelayedCall
 from twisted.internet.threads import deferToThread
 
+from newsbot.crawl.drops import drop
+from newsbot.crawl.urls import canonicalize_url
 from newsbot.dedup import StoryIndex, StoryMatch, StoryRequest, TextSketch, sketch_text
-from newsbot.drops import drop
 from newsbot.lru import BoundedLRU
 from newsbot.storage.connection import MongoUnavailable
 from newsbot.storage.store import ArticleStore
-from newsbot.urls import canonicalize_url
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from newsbot.drops import drop
+from newsbot.crawl.drops import drop
 from newsbot.language import DEFAULT_BACKEND, TOO_SHORT, detect_language, get_detector
 
 

@@ -14,12 +14,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.python.failure import Failure
 
-from newsbot.drops import drop
+from newsbot.crawl.drops import drop
+from newsbot.crawl.feeds import FeedEntry, FeedTooLarge, parse_feed
+from newsbot.crawl.urls import canonicalize_url
 from newsbot.extraction import ExtractedArticle, extract_article
-from newsbot.feeds import FeedEntry, FeedTooLarge, parse_feed
 from newsbot.items import ArticleItem
 from newsbot.outlets import OUTLETS, OutletProfile, profile_for_url
-from newsbot.urls import canonicalize_url
 from spiders.arguments import hosts_of, positive_int, split_urls
 
 logger = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from newsbot.crawl.feeds import FeedEntry
 from newsbot.dates import parse_date
-from newsbot.feeds import FeedEntry
 
 Reason = Literal["new", "changed", "recheck", "unchanged"]
 

@@ -21,7 +21,6 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 
-from newsbot.analytics.stories import ensure_stories_view
 from newsbot.storage.availability import Availability, attempt_timeout, is_transient, ping
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoConnection, MongoUnavailable, connect, describe_error
@@ -29,6 +28,7 @@ from newsbot.storage.documents import alternate_write
 from newsbot.storage.replay import ReplayOutcome, replay_spill
 from newsbot.storage.schema import ensure_articles_collection
 from newsbot.storage.spill import SpillFile, spill_path
+from newsbot.storage.stories import ensure_stories_view
 from newsbot.storage.uri import mask_uri
 from newsbot.storage.writer import ArticleWriter, WriteReport
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.crawl import run_crawl
-from tests.robustness.hostile_site import (
+from tests.support.crawl import run_crawl
+from tests.support.hostile_site import (
     FIFTY_MB,
     XML,
     HostileSite,

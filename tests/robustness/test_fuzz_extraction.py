@@ -21,9 +21,9 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsbot.crawl.feeds import FeedDocument, FeedTooLarge, parse_feed
 from newsbot.dates import DEFAULT_WINDOW, parse_date
 from newsbot.extraction import ExtractedArticle, extract_article
-from newsbot.feeds import FeedDocument, FeedTooLarge, parse_feed
 from newsbot.language import LanguageDecision, detect_language
 from newsbot.outlets import OUTLETS
 from newsbot.text import CleanResult, clean_text

@@ -51,7 +51,10 @@ def canon(text: str | None) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_COUNTS = ["expected", "extracted", "found", "correct", "split", "link", "outlet", "outlet_expected", "date", "date_expected", "chrome_texts", "stored_texts", "pages", "seconds"]
+_COUNTS = (
+    *("expected", "extracted", "found", "correct", "split", "link", "outlet", "outlet_expected"),
+    *("date", "date_expected", "chrome_texts", "stored_texts", "pages", "seconds"),
+)
 
 
 @dataclass

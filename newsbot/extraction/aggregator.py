@@ -149,7 +149,9 @@ def _is_source_element(node: HtmlElement) -> bool:
     if not (node.text or len(node)):
         return False
     text = _short_text(node)
-    return text is not None and source_line(text) is not None
+    found = source_line(text) if text is not None else None
+    # A bare date (a <time> inside "Source : X · <time>12 mars</time>") stays in its line.
+    return found is not None and (found[0] is not None or tag_name(node) != "time")
 
 
 class _LineWriter:
@@ -253,8 +255,14 @@ def _title_line(lines: list[Line], h1: Line | None, document_title: str | None) 
     if not document_title:
         return None
     wanted = {normalize_text(document_title), normalize_text(_TITLE_SUFFIX.sub("", document_title))}
+    wanted = {title for title in wanted if len(title) > 10}
     for index, line in enumerate(lines):
-        if normalize_text(line.text) in wanted and len(line.text) > 10:
+        if normalize_text(line.text) in wanted:
+            return index
+    # A heading the page title shortens ("Grève à la SNCF - Site" for "Grève à la SNCF : le trafic…").
+    for index, line in enumerate(lines):
+        text = normalize_text(line.text)
+        if line.heading and any(text.startswith(title) for title in wanted):
             return index
     return None
 
@@ -285,8 +293,8 @@ def parse_aggregator_page(body: bytes | str, page_url: str, encoding: str | None
 def _entry(item: AggregatorItem, page_url: str, *, main: bool) -> AggregatedEntry:
     url = item.url if item.url and item.url.startswith(("http://", "https://")) else None
     title, suffix_outlet = _without_outlet_suffix(item.title) if item.title else (None, None)
-    page_host = (urlsplit(page_url).hostname or "").removeprefix("www.")
-    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    page_host = urlsplit(page_url).netloc.lower().removeprefix("www.")
+    host = urlsplit(url).netloc.lower().removeprefix("www.") if url else ""
     return AggregatedEntry(
         url=url,
         title=title or None,

@@ -293,11 +293,13 @@ def _title_and_summary(lines: list[Line]) -> tuple[str | None, list[str], Line]:
     first, rest = lines[0], [line.text for line in lines[1:]]
     title_link = next((link for link in first.links if link.text and first.text.startswith(link.text)), None)
     whole_link = title_link is not None and len(title_link.text) >= len(first.text) - 1
-    if first.heading or whole_link:
+    if (first.heading or whole_link) and rest:
         return first.text, rest, first
     glued = split_glued_title(first.text)
     if glued is not None:
         return glued[0], [glued[1], *rest], first
+    if first.heading or whole_link:
+        return first.text, rest, first
     if title_link is not None:
         return title_link.text, [first.text[len(title_link.text) :].strip(), *rest], first
     if len(first.text) <= MAX_HEADLINE_CHARS:

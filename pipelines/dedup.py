@@ -27,7 +27,7 @@ from twisted.internet.threads import deferToThread
 from newsbot.crawl.drops import drop
 from newsbot.crawl.urls import canonicalize_url
 from newsbot.dedup import StoryIndex, StoryMatch, StoryRequest, TextSketch, sketch_text
-from newsbot.lru import BoundedLRU
+from newsbot.dedup.lru import BoundedLru
 from newsbot.storage.connection import MongoUnavailable
 from newsbot.storage.store import ArticleStore
 
@@ -88,8 +88,8 @@ class DedupPipeline:
         size = settings.getint("NEWSBOT_DEDUP_CACHE_SIZE", 50_000)
         self.batch_size = max(1, settings.getint("NEWSBOT_DEDUP_BATCH_SIZE", 64))
         self.batch_wait = max(0.0, settings.getfloat("NEWSBOT_DEDUP_BATCH_WAIT", 0.05))
-        self.by_url: BoundedLRU[str, _Seen] = BoundedLRU(size)
-        self.by_hash: BoundedLRU[str, str] = BoundedLRU(size)
+        self.by_url: BoundedLru[str, _Seen] = BoundedLru(size)
+        self.by_hash: BoundedLru[str, str] = BoundedLru(size)
         self.store: ArticleStore | None = None
         self.stories: StoryIndex | None = None
         self._batch: list[_Pending] = []
@@ -132,8 +132,8 @@ class DedupPipeline:
         if holder is not None and holder != url:
             self.store.queue_alternate_url(holder, url)
             raise drop(self.crawler, "duplicate_content", f"{url} repeats {holder}")
-        self.by_url[url] = _Seen(digest, excerpt)
-        self.by_hash[digest] = url
+        self.by_url.put(url, _Seen(digest, excerpt))
+        self.by_hash.put(digest, url)
 
         # Layers 1 to 3 against what earlier runs and other workers stored (batched).
         pending = _Pending(url, sketch, adapter.get("source"), adapter.get("published_at"))

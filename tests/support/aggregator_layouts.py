@@ -177,6 +177,8 @@ class ExpectedItem:
     """The outlet id we know it by (a crawled outlet's id, else its domain), ``None`` if unknown."""
     minutes_ago: int | None
     """The source line's relative date in minutes, ``None`` without one."""
+    original: str | None = None
+    """The original article's URL: the link itself, or the one on the aggregator's item page."""
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,8 @@ class Layout:
     related: tuple[ExpectedItem, ...]
     chrome: tuple[str, ...]
     """Chrome strings shown on the page (site name lines, tagline, marker, closers, footer)."""
+    item_pages: dict[str, str]
+    """The aggregator's own item pages the internal links lead to: URL -> HTML."""
 
     @property
     def items(self) -> tuple[ExpectedItem, ...]:
@@ -300,6 +304,7 @@ def _items(w: _Writer, count: int, internal_share: float, link_share: float) -> 
                     outlet=outlet if with_source else None,
                     outlet_id=outlet_id if with_source else None,
                     minutes_ago=minutes if with_source else None,
+                    original=original if has_link else None,
                 ),
                 w.source_line(outlet, minutes) if with_source else None,
                 w.pick(CLOSERS),
@@ -328,6 +333,7 @@ def _main(w: _Writer) -> tuple[_Item, list[str]]:
         outlet=outlet if with_source else None,
         outlet_id=outlet_id if with_source else None,
         minutes_ago=minutes if with_source else None,
+        original=original if with_link else None,
     )
     item = _Item(
         expected, w.source_line(outlet, minutes) if with_source else None, w.pick(CLOSERS), with_link, False
@@ -516,7 +522,24 @@ def generate(family: str, seed: int) -> Layout:
         f"{_header(w, site)}<main>{main_html}{chrome_block}{related_html}</main>{footer}</body></html>"
     )
     chrome = (tagline, marker, site, *footer_texts, main.closer, *(item.closer for item in related))
-    return Layout(family, seed, page_url, document, main.expected, tuple(i.expected for i in related), chrome)
+    item_pages = {
+        item.expected.url: _item_page(item, site, tagline, w) for item in related if item.expected.internal
+    }
+    expected = tuple(i.expected for i in related)
+    return Layout(family, seed, page_url, document, main.expected, expected, chrome, item_pages)
+
+
+def _item_page(item: _Item, site: str, tagline: str, w: _Writer) -> str:
+    """The aggregator's page for one item: its title, source, summary and a closer to the original."""
+    assert item.expected.original is not None
+    source = f"<p>{_e(item.source_line)}</p>" if item.source_line else ""
+    closer = f'<a href="{_e(item.expected.original)}">{_e(w.pick(CLOSERS))}</a>'
+    return (
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+        f"<title>{_e(item.expected.title)} - {_e(site)}</title></head><body>{_header(w, site)}"
+        f"<main><h1>{_e(item.expected.title)}</h1>{source}<p>{_e(item.expected.summary)}</p>{closer}"
+        f"<p>{_e(tagline)}</p></main>{_footer(w, site)[0]}</body></html>"
+    )
 
 
 def layouts(families: tuple[str, ...] = FAMILIES, seeds: range = range(20)) -> list[Layout]:

@@ -36,6 +36,7 @@ from tests.support.aggregator_layouts import (
     CHROME_PHRASES,
     DEV_FAMILIES,
     HELD_OUT_FAMILIES,
+    PROSE_WITH_CLOSER_WORDS,
     ExpectedItem,
     Layout,
     generate,
@@ -92,16 +93,16 @@ def stored_texts(entry: AggregatedEntry) -> tuple[str | None, str | None]:
 
 
 def _has_chrome(text: str, layout: Layout) -> bool:
-    folded = canon(text).casefold()
+    folded = canon(text.replace(PROSE_WITH_CLOSER_WORDS, "")).casefold()
     phrases = (*CHROME_PHRASES, *layout.chrome[:3], *layout.chrome[3 : -len(layout.items)])
     return any(canon(phrase).casefold() in folded for phrase in phrases if len(phrase) > 3)
 
 
 def _minutes(raw: str | None) -> int | None:
-    match = re.search(r"il\s+y\s+a\s+(\d+)\s*(minute|heure)", raw or "", re.IGNORECASE)
+    match = re.search(r"il\s+y\s+a\s+(\d+)\s*(min|h)", raw or "", re.IGNORECASE)
     if match is None:
         return None
-    return int(match.group(1)) * (60 if match.group(2).lower() == "heure" else 1)
+    return int(match.group(1)) * (60 if match.group(2).lower() == "h" else 1)
 
 
 def score_layout(layout: Layout, entries: Sequence[AggregatedEntry], seconds: float = 0.0) -> Score:

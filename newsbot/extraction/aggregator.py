@@ -66,9 +66,10 @@ BLOCKS = frozenset(
         "caption",
     }
 )
-SKIPPED = frozenset(
-    {"nav", "form", "select", "button", "iframe", "object", "embed", "img", "picture", "video"}
-)
+SKIPPED = frozenset({"nav", "form", "select", "iframe", "object", "embed", "img", "picture", "video"})
+TEASER_TAGS = frozenset({"li", "div", "article", "section", "tr", "dd"})
+MIN_TEASER_TEXT = 30
+"""Text outside links a closer-less teaser block holds at least (its summary, its source line)."""
 _CLOSER_CUE = re.compile(r"lire|voir|continuer", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|:·]\s+[^-–—|]{2,40}$")
 OUTLET_SUFFIX = re.compile(r"\s+[-–|]\s+([^-–|]{2,30})$")
@@ -154,6 +155,49 @@ def _is_source_element(node: HtmlElement) -> bool:
     return found is not None and (found[0] is not None or tag_name(node) != "time")
 
 
+def _text_outside_links(element: HtmlElement) -> int:
+    total = len(element_text(element))
+    linked = sum(len(element_text(a)) for a in element.iter("a"))
+    return total - linked
+
+
+def _is_teaser(block: HtmlElement) -> bool:
+    """A title (a link, a heading, bold text) then text of its own: a summary."""
+    title = next(
+        (e for e in block.iter("a", "b", "strong", *HEADINGS) if e is not block and element_text(e)), None
+    )
+    if title is None or len(element_text(title)) < 15:
+        return False
+    if tag_name(title) == "a" and title.get("href"):
+        return _text_outside_links(block) >= MIN_TEASER_TEXT
+    # A heading over a list of links ("Les plus lus") has no summary of its own.
+    return _text_outside_links(block) - len(element_text(title)) >= MIN_TEASER_TEXT
+
+
+def _teaser_blocks(body: HtmlElement, closers: list[HtmlElement]) -> list[HtmlElement]:
+    """Repeated sibling blocks with no closer, each a title and a summary: items all the same.
+
+    A list of teasers (``<li><a>Titre</a><p>Résumé</p></li>`` …) is a run of at least two siblings
+    of one tag, each opening with a title and holding a summary; menus and "most read" lists hold
+    titles only."""
+    with_closer = {ancestor for closer in closers for ancestor in (closer, *closer.iterancestors())}
+    found: list[HtmlElement] = []
+    for parent in body.iter():
+        if not isinstance(parent.tag, str) or len(parent) < 2:
+            continue
+        by_tag: dict[str, list[HtmlElement]] = {}
+        for child in parent:
+            tag = tag_name(child)
+            if tag in TEASER_TAGS and child not in with_closer and not is_invisible(child):
+                by_tag.setdefault(tag, []).append(child)
+        for siblings in by_tag.values():
+            teasers = [child for child in siblings if _is_teaser(child)]
+            if len(teasers) >= 2:
+                found += teasers
+    inner = set(found)
+    return [block for block in found if not any(a in inner for a in block.iterancestors())]
+
+
 class _LineWriter:
     """Accumulates inline text into lines; a block element or ``<br>`` ends the current line."""
 
@@ -196,6 +240,8 @@ class _LineWriter:
 def _page_lines(body: HtmlElement, base_url: str) -> tuple[list[Line], Line | None]:
     closers = _closer_elements(body)
     blocks = _item_blocks(closers)
+    teasers = {block: len(closers) + index for index, block in enumerate(_teaser_blocks(body, closers))}
+    blocks.update(teasers)
     closer_set = set(closers)
     writer = _LineWriter(base_url)
 
@@ -234,6 +280,9 @@ def _page_lines(body: HtmlElement, base_url: str) -> tuple[list[Line], Line | No
             writer.text(child.tail, owner)
         if block:
             writer.flush()
+        if node in teasers:  # the block ends its item, as a closer would
+            writer.flush()
+            writer.lines.append(Line("", owner=teasers[node], ends_item=True))
 
     walk(body, None)
     writer.flush()

@@ -99,6 +99,8 @@ class Line:
     """The repeated block (card, row, list item around one closer) holding the line, if any."""
     date: str | None = None
     """A machine-readable date on the line (``<time datetime>``)."""
+    ends_item: bool = False
+    """No text: the end of a repeated block that is an item without a closer (a teaser)."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def source_line(text: str) -> tuple[str | None, str | None] | None:
 def _split_trailing_closer(line: Line) -> list[Line]:
     """ "… summary Lire la suite »" as the summary line and the closer line."""
     text = line.text
-    if is_closer(text):
+    if line.ends_item or is_closer(text):
         return [line]
     match = _TRAILING_CLOSER.search(text)
     if match is None:
@@ -210,7 +212,7 @@ class _Segment:
 
 
 def _kind(line: Line) -> str:
-    if is_closer(line.text):
+    if line.ends_item or is_closer(line.text):
         return "closer"
     if is_marker(line.text):
         return "marker"
@@ -236,8 +238,9 @@ def _segments(lines: Sequence[Line], kinds: Sequence[str], parse: _Parse) -> lis
         if kind == "closer":
             segment = _Segment(pending, line)
             segments.append(segment)
-            parse.stripped.append(line.text)
-            parse.fired.append(READ_MORE_RULE)
+            if line.text:
+                parse.stripped.append(line.text)
+                parse.fired.append(READ_MORE_RULE)
             if line.owner is not None:
                 by_owner[line.owner] = segment
             pending = []
@@ -354,7 +357,12 @@ def parse_aggregator_lines(lines: Sequence[Line], *, title_at: int | None = None
     ``title_at``: index of the main excerpt's title line when the page shows one (HTML ``<h1>``).
     """
     parse = _Parse()
-    expanded = [piece for line in lines if line.text.strip() for piece in _split_trailing_closer(line)]
+    expanded = [
+        piece
+        for line in lines
+        if line.text.strip() or line.ends_item
+        for piece in _split_trailing_closer(line)
+    ]
     if title_at is not None:
         title_line = lines[title_at]
         title_at = next((i for i, line in enumerate(expanded) if line is title_line), None)
@@ -365,7 +373,7 @@ def parse_aggregator_lines(lines: Sequence[Line], *, title_at: int | None = None
         _strip(expanded[:title_at], parse)  # site header
         end, closer_at = _main_end(expanded, kinds, title_at)
         closer = expanded[closer_at] if closer_at is not None else None
-        if closer is not None:
+        if closer is not None and closer.text:
             parse.stripped.append(closer.text)
             parse.fired.append(READ_MORE_RULE)
         body = [line for i, line in enumerate(expanded[title_at + 1 : end], title_at + 1) if i != closer_at]
@@ -402,8 +410,20 @@ def parse_aggregator_lines(lines: Sequence[Line], *, title_at: int | None = None
     )
 
 
+def _is_whole_link(line: Line) -> bool:
+    linked = sum(len(link.text) for link in line.links)
+    return bool(line.links) and linked >= len(line.text) - 2
+
+
 def _main_item(title: Line, body: list[Line], closer: Line | None, parse: _Parse) -> AggregatorItem:
     kept, outlet, date, source_href = _content(body, parse)
+    # The excerpt is prose: a heading or a line that is only a link after it starts something else
+    # (a "most read" box, a menu).
+    for index, line in enumerate(kept[1:], 1):
+        if line.heading or _is_whole_link(line):
+            _strip(kept[index:], parse)
+            kept = kept[:index]
+            break
     excerpt = clean_text("\n\n".join(line.text for line in kept), field="lead", title=title.text)
     parse.fired.extend(excerpt.rules_fired)
     title_text = clean_text(title.text, field="title").text

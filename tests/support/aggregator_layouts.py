@@ -20,9 +20,9 @@ from dataclasses import dataclass
 AGGREGATOR = "https://www.infofil.example"
 """Where generated pages claim to live (tests serve them elsewhere and rewrite nothing)."""
 
-DEV_FAMILIES = ("list", "cards", "br_blob", "paragraphs", "articles")
+DEV_FAMILIES = ("list", "cards", "br_blob", "paragraphs", "articles", "teasers")
 """Families the extractor was developed against."""
-HELD_OUT_FAMILIES = ("table", "definitions", "spans")
+HELD_OUT_FAMILIES = ("table", "definitions", "spans", "grid", "mixed")
 """Families written after the extractor and measured without tuning it to them."""
 FAMILIES = DEV_FAMILIES + HELD_OUT_FAMILIES
 
@@ -157,6 +157,15 @@ FOOTERS = (
     "Les articles appartiennent à leurs auteurs et à leurs éditeurs respectifs.",
 )
 FOOTER_LINKS = ("Mentions légales", "Contact", "Confidentialité", "Plan du site")
+HARD_CLOSERS = (
+    "Voir l'article »",
+    "Continuer la lecture »",
+    "Lire la suite sur le site »",
+    "→ Lire l'article",
+)
+PROSE_WITH_CLOSER_WORDS = "Les élus ont demandé à lire la suite du rapport avant de voter."
+"""Prose that holds closer words: it must be kept."""
+SIDEBAR_HEADINGS = ("Les plus lus", "À la une", "Tendances", "Les plus partagés")
 CHROME_PHRASES = ("Lire la suite", "Lire l'article", "Lire l’article", "Similar News", "Dernières Nouvelles")
 """What must never appear in any stored text, in any case and spacing."""
 
@@ -204,6 +213,8 @@ class _Writer:
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
+        self.hard = random.Random(seed ^ 0x5F3759DF)
+        """Choices added later (harder variations), drawn apart so the base pages stay the same."""
         self.used_titles: set[str] = set()
 
     def pick(self, options):  # type: ignore[no-untyped-def]
@@ -260,6 +271,9 @@ class _Writer:
         hours = minutes // 60
         ago = f"il y a {hours} heure{'s' if hours > 1 else ''}" if hours else f"il y a {minutes} minutes"
         form = self.rng.randrange(4)
+        if self.hard.random() < 0.25:
+            short = f"il y a {hours} h" if hours else f"il y a {minutes} min"
+            return f"{short} · {outlet}" if self.hard.random() < 0.5 else f"Publié {ago} — {outlet}"
         if form == 0:
             return f"{outlet} · {ago}"
         if form == 1:
@@ -280,6 +294,11 @@ class _Item:
     closer: str
     link_closer: bool
     glued: bool
+    shown: str = ""
+    """The title as printed (with the outlet's name appended, sometimes)."""
+
+    def __post_init__(self) -> None:
+        self.shown = self.shown or self.expected.title
 
 
 def _items(w: _Writer, count: int, internal_share: float, link_share: float) -> list[_Item]:
@@ -294,6 +313,17 @@ def _items(w: _Writer, count: int, internal_share: float, link_share: float) -> 
         has_link = w.rng.random() < link_share
         internal = has_link and w.rng.random() < internal_share
         url = f"{AGGREGATOR}/actu/{w.slug(title)}-{index}{w.rng.randint(100, 999)}" if internal else original
+        if w.hard.random() < 0.1:
+            summary = PROSE_WITH_CLOSER_WORDS + " " + summary
+        shown = title
+        known = [
+            name for name, domain, _id, _p in KNOWN_OUTLETS if "-" not in name and domain in (original or "")
+        ]
+        if known and w.hard.random() < 0.3:
+            shown = f"{title} - {known[0]}"
+        closer = w.pick(CLOSERS)
+        if w.hard.random() < 0.2:
+            closer = w.hard.choice(HARD_CLOSERS)
         items.append(
             _Item(
                 ExpectedItem(
@@ -307,9 +337,10 @@ def _items(w: _Writer, count: int, internal_share: float, link_share: float) -> 
                     original=original if has_link else None,
                 ),
                 w.source_line(outlet, minutes) if with_source else None,
-                w.pick(CLOSERS),
+                closer,
                 has_link,
                 w.rng.random() < 0.4,
+                shown,
             )
         )
     return items
@@ -349,7 +380,7 @@ def _closer_html(item: _Item, w: _Writer) -> str:
 
 def _title_html(item: _Item, tag: str = "span") -> str:
     """The title, a link to the item when the closer is not one (items with a link either way)."""
-    title = _e(item.expected.title)
+    title = _e(item.shown)
     if item.expected.url and not item.link_closer:
         return f'<a href="{_e(item.expected.url)}">{title}</a>'
     return f"<{tag}>{title}</{tag}>"
@@ -378,13 +409,13 @@ def _main_html(item: _Item, paragraphs: list[str], w: _Writer) -> str:
         text = "<div>" + "<br><br>".join(_e(p) for p in paragraphs) + "</div>"
     block, heading = w.pick(("section", "article", "div")), w.pick(("h1", "h1", "h2"))
     closer = _closer_html(item, w) if item.expected.url or w.rng.random() < 0.5 else ""
-    return f'<{block} class="une"><{heading}>{_e(item.expected.title)}</{heading}>{source}{text}{closer}</{block}>'
+    return f'<{block} class="une"><{heading}>{_e(item.shown)}</{heading}>{source}{text}{closer}</{block}>'
 
 
 def _glued_or_apart(item: _Item, w: _Writer, apart_tag: str) -> str:
     """Title and summary glued into one text (as aggregators print them) or in elements of their own."""
     if item.glued:
-        text = _e(item.expected.title + item.expected.summary)
+        text = _e(item.shown + item.expected.summary)
         if item.expected.url and not item.link_closer:
             return f'<a href="{_e(item.expected.url)}">{text}</a>'
         return text
@@ -426,7 +457,7 @@ def _render_br_blob(items: list[_Item], w: _Writer) -> str:
         if item.source_line:
             lines.append(_e(item.source_line))
         if item.glued or not item.expected.url:
-            lines.append(_e(item.expected.title + item.expected.summary))
+            lines.append(_e(item.shown + item.expected.summary))
         else:
             lines.append(_title_html(item, "b") + "<br>" + _e(item.expected.summary))
         lines.append(_closer_html(item, w))
@@ -478,10 +509,45 @@ def _render_spans(items: list[_Item], w: _Writer) -> str:
     out = []
     for item in items:
         out.append(
-            f'<div class="r"><span class="t">{_e(item.expected.title)}</span><span class="s">'
+            f'<div class="r"><span class="t">{_e(item.shown)}</span><span class="s">'
             f"{_e(item.expected.summary)}</span>{_source_html(item, 'i')}{_closer_html(item, w)}</div>"
         )
     return "".join(out)
+
+
+def _render_teasers(items: list[_Item], w: _Writer) -> str:
+    """No closer at all: each item is a title link and a summary, in repeated list items."""
+    rows = []
+    for item in items:
+        title = _e(item.shown)
+        link = f'<a href="{_e(item.expected.url)}">{title}</a>' if item.expected.url else f"<b>{title}</b>"
+        rows.append(f"<li>{link}{_source_html(item)}<p>{_e(item.expected.summary)}</p></li>")
+    return f"<ul>{''.join(rows)}</ul>"
+
+
+def _render_grid(items: list[_Item], w: _Writer) -> str:
+    cells = []
+    for item in items:
+        caption = f"<figcaption>{_e(item.source_line)}</figcaption>" if item.source_line else ""
+        closer = _closer_html(item, w)
+        if w.rng.random() < 0.5:
+            closer = (
+                f"<div><button>{closer}</button></div>" if "<a " not in closer else f"<div>{closer}</div>"
+            )
+        cells.append(
+            f'<div class="cell"><figure><img src="/img/{w.slug(item.expected.title)}.jpg" alt="">{caption}</figure>'
+            f'<div class="txt"><div class="h">{_title_html(item, "span")}</div>'
+            f"<div>{_e(item.expected.summary)}</div></div>{closer}</div>"
+        )
+    return f'<div class="grid"><div class="row">{"".join(cells)}</div></div>'
+
+
+def _render_mixed(items: list[_Item], w: _Writer) -> str:
+    """Half the items in a list, chrome (an ad, share buttons) in between, the rest as cards."""
+    half = max(1, len(items) // 2)
+    ad = w.pick(("<div>Publicité</div>", "<p>PUBLICITÉ</p>", "<div><span>Annonce</span></div>"))
+    share = "<div>Partager : <a href='/s/f'>Facebook</a> <a href='/s/t'>Twitter</a> <a href='/s/m'>E-mail</a></div>"
+    return _render_list(items[:half], w) + ad + share + _render_cards(items[half:], w)
 
 
 _RENDERERS = {
@@ -493,6 +559,9 @@ _RENDERERS = {
     "table": _render_table,
     "definitions": _render_definitions,
     "spans": _render_spans,
+    "teasers": _render_teasers,
+    "grid": _render_grid,
+    "mixed": _render_mixed,
 }
 
 
@@ -514,12 +583,23 @@ def generate(family: str, seed: int) -> Layout:
     chrome_block = tagline_html + marker_html if w.rng.random() < 0.7 else marker_html + tagline_html
     main_html = _main_html(main, paragraphs, w)
     related_html = _RENDERERS[family](related, w)
+    sidebar = ""
+    if w.hard.random() < 0.4:
+        links = "".join(
+            f'<li><a href="{AGGREGATOR}/actu/{w.slug(t)}">{_e(t)}</a></li>'
+            for t in (w.title() for _ in range(4))
+        )
+        sidebar = f"<div><h3>{_e(w.hard.choice(SIDEBAR_HEADINGS))}</h3><ul>{links}</ul></div>"
+    if w.hard.random() < 0.3:
+        chrome_block = "<div>Publicité</div>" + chrome_block
+    if sidebar and w.hard.random() < 0.5:
+        chrome_block, sidebar = sidebar + chrome_block, ""
     page_slug = w.slug(main.expected.title)
     page_url = f"{AGGREGATOR}/actu/{page_slug}"
     document = (
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
         f"<title>{_e(main.expected.title)} - {_e(site)}</title></head><body>"
-        f"{_header(w, site)}<main>{main_html}{chrome_block}{related_html}</main>{footer}</body></html>"
+        f"{_header(w, site)}<main>{main_html}{chrome_block}{related_html}{sidebar}</main>{footer}</body></html>"
     )
     chrome = (tagline, marker, site, *footer_texts, main.closer, *(item.closer for item in related))
     item_pages = {

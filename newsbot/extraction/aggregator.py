@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsbot.extraction.decoding import decode_html
@@ -74,6 +75,8 @@ _CLOSER_CUE = re.compile(r"lire|voir|continuer", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|:·]\s+[^-–—|]{2,40}$")
 OUTLET_SUFFIX = re.compile(r"\s+[-–|]\s+([^-–|]{2,30})$")
 MAX_CLOSER_CHARS = 80
+MAX_CLOSER_WRAPPERS = 8
+"""A closer sits in a few wrappers at most (``<p><a><span>``): looking further up costs, finds nothing."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,9 @@ def _closer_elements(body: HtmlElement) -> list[HtmlElement]:
     for node in body.iter():
         if not isinstance(node.tag, str) or not (node.text and _CLOSER_CUE.search(node.text)):
             continue
-        element, best = node, None
-        while element is not None and element is not body:
+        element, best, levels = node, None, 0
+        while element is not None and element is not body and levels < MAX_CLOSER_WRAPPERS:
+            levels += 1
             text = _short_text(element)
             if text is None or not CLOSER.match(text):
                 break
@@ -238,55 +242,70 @@ class _LineWriter:
 
 
 def _page_lines(body: HtmlElement, base_url: str) -> tuple[list[Line], Line | None]:
+    """The page's visible lines, walked without recursion (pages may nest thousands deep)."""
     closers = _closer_elements(body)
     blocks = _item_blocks(closers)
     teasers = {block: len(closers) + index for index, block in enumerate(_teaser_blocks(body, closers))}
     blocks.update(teasers)
     closer_set = set(closers)
     writer = _LineWriter(base_url)
-
-    def walk(node: HtmlElement, owner: int | None) -> None:
-        tag = tag_name(node)
-        owner = blocks.get(node, owner)
-        block = tag in BLOCKS or node in closer_set or _is_source_element(node)
-        if block:
-            writer.flush()
-        if tag in HEADINGS:
-            writer.heading = True
-            writer.h1 = writer.h1 or tag == "h1"
-        if tag == "time" and node.get("datetime"):
-            writer.date = node.get("datetime")
-        writer.text(node.text, owner)
-        if tag == "a" and node.get("href"):
-            text = element_text(node)
-            if text:
-                writer.links.append(Link(text, urljoin(base_url, node.get("href", "").strip())))
-        elif node in closer_set:
-            inner = next((a for a in node.iter("a") if a.get("href")), None)
-            if inner is not None:
-                writer.links.append(
-                    Link(element_text(node), urljoin(base_url, inner.get("href", "").strip()))
-                )
-        for child in node:
-            if not isinstance(child.tag, str):
-                writer.text(child.tail, owner)
-                continue
-            if is_invisible(child) or tag_name(child) in SKIPPED:
-                if tag_name(child) in SKIPPED:
+    owners: list[int | None] = [None]
+    ends_line: list[bool] = []
+    skip_depth = 0
+    for event, node in etree.iterwalk(body, events=("start", "end")):
+        if event == "start":
+            if skip_depth or (
+                node is not body
+                and (not isinstance(node.tag, str) or is_invisible(node) or tag_name(node) in SKIPPED)
+            ):
+                if not skip_depth and tag_name(node) in SKIPPED:
                     writer.flush()
-                writer.text(child.tail, owner)
+                skip_depth += 1
                 continue
-            walk(child, owner)
-            writer.text(child.tail, owner)
-        if block:
+            owner = blocks.get(node, owners[-1])
+            owners.append(owner)
+            ends_line.append(_open(node, owner, writer, closer_set, base_url))
+            continue
+        if skip_depth:
+            skip_depth -= 1
+            if not skip_depth:
+                writer.text(node.tail, owners[-1])  # the skipped element's tail is its parent's text
+            continue
+        owners.pop()
+        if ends_line.pop():
             writer.flush()
         if node in teasers:  # the block ends its item, as a closer would
             writer.flush()
             writer.lines.append(Line("", owner=teasers[node], ends_item=True))
-
-    walk(body, None)
+        if node is not body:
+            writer.text(node.tail, owners[-1])
     writer.flush()
     return writer.lines, writer.h1_line
+
+
+def _open(
+    node: HtmlElement, owner: int | None, writer: _LineWriter, closer_set: set[HtmlElement], base_url: str
+) -> bool:
+    """Start ``node``: a block starts a line; note headings, dates and links. True if it ends one."""
+    tag = tag_name(node)
+    block = tag in BLOCKS or node in closer_set or _is_source_element(node)
+    if block:
+        writer.flush()
+    if tag in HEADINGS:
+        writer.heading = True
+        writer.h1 = writer.h1 or tag == "h1"
+    if tag == "time" and node.get("datetime"):
+        writer.date = node.get("datetime")
+    writer.text(node.text, owner)
+    if tag == "a" and node.get("href"):
+        text = element_text(node)
+        if text:
+            writer.links.append(Link(text, urljoin(base_url, node.get("href", "").strip())))
+    elif node in closer_set:
+        inner = next((a for a in node.iter("a") if a.get("href")), None)
+        if inner is not None:
+            writer.links.append(Link(element_text(node), urljoin(base_url, inner.get("href", "").strip())))
+    return block
 
 
 def _document_title(root: HtmlElement) -> str | None:

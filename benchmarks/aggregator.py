@@ -37,6 +37,7 @@ from tests.support.aggregator_layouts import (
     DEV_FAMILIES,
     HELD_OUT_FAMILIES,
     PROSE_WITH_CLOSER_WORDS,
+    SEALED_FAMILIES,
     ExpectedItem,
     Layout,
     generate,
@@ -227,14 +228,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     held = report(
         run(HELD_OUT_FAMILIES, seeds, extract_dom), "Held-out families (written after the extractor)"
     )
+    sealed = report(run(SEALED_FAMILIES, seeds, extract_dom), "Sealed families (written last, measured once)")
     if not args.no_baseline:
-        families = DEV_FAMILIES + HELD_OUT_FAMILIES
+        families = DEV_FAMILIES + HELD_OUT_FAMILIES + SEALED_FAMILIES
         report(
             {"all": _sum(run(families, seeds, extract_text_only))},
             "Baseline: text parser on the visible text",
         )
     if args.show_misses:
-        for line in dev.misses + held.misses:
+        for line in dev.misses + held.misses + sealed.misses:
             print(line)
     return 0
 

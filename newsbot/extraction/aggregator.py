@@ -74,6 +74,8 @@ MIN_TEASER_TEXT = 30
 _CLOSER_CUE = re.compile(r"lire|voir|continuer", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|:·]\s+[^-–—|]{2,40}$")
 OUTLET_SUFFIX = re.compile(r"\s+[-–|]\s+([^-–|]{2,30})$")
+_UNCLOSED_BRACKET = re.compile(r"\s*[(\[]+$")
+_WORD_CHAR = re.compile(r"\w")
 MAX_CLOSER_CHARS = 80
 MAX_CLOSER_WRAPPERS = 8
 """A closer sits in a few wrappers at most (``<p><a><span>``): looking further up costs, finds nothing."""
@@ -147,6 +149,30 @@ def _item_blocks(closers: list[HtmlElement]) -> dict[HtmlElement, int]:
         if block is not closer and block not in closer_set and element_text(block) != element_text(closer):
             blocks[block] = index
     return blocks
+
+
+def _orphan_blocks(blocks: dict[HtmlElement, int], teasers: set[HtmlElement]) -> dict[HtmlElement, int]:
+    """In a list of item blocks, siblings of the same tag that hold no closer: a sponsored teaser, an
+    ad in the list. Their lines belong to no item (numbered below zero, owned by no closer)."""
+    orphans: dict[HtmlElement, int] = {}
+    per_parent: dict[HtmlElement, int] = {}
+    for block in blocks:
+        parent = block.getparent()
+        if parent is not None:
+            per_parent[parent] = per_parent.get(parent, 0) + 1
+    for block in blocks:
+        parent = block.getparent()
+        if parent is None or per_parent[parent] < 2:  # a list of items, not a lone block
+            continue
+        for sibling in parent:
+            if (
+                sibling.tag == block.tag
+                and sibling not in blocks
+                and sibling not in teasers
+                and sibling not in orphans
+            ):
+                orphans[sibling] = -1 - len(orphans)
+    return orphans
 
 
 def _is_source_element(node: HtmlElement) -> bool:
@@ -225,8 +251,8 @@ class _LineWriter:
             self.parts.append(text)
 
     def flush(self) -> None:
-        text = re.sub(r"\s+", " ", "".join(self.parts)).strip()
-        if text:
+        text = _UNCLOSED_BRACKET.sub("", re.sub(r"\s+", " ", "".join(self.parts)).strip())
+        if _WORD_CHAR.search(text):  # a line of punctuation only (the "(" ")" around a closer) is no line
             line = Line(text, tuple(self.links), self.heading, self.owner, self.date)
             self.lines.append(line)
             if self.h1 and self.h1_line is None:
@@ -247,6 +273,7 @@ def _page_lines(body: HtmlElement, base_url: str) -> tuple[list[Line], Line | No
     blocks = _item_blocks(closers)
     teasers = {block: len(closers) + index for index, block in enumerate(_teaser_blocks(body, closers))}
     blocks.update(teasers)
+    blocks.update(_orphan_blocks(blocks, set(teasers)))
     closer_set = set(closers)
     writer = _LineWriter(base_url)
     owners: list[int | None] = [None]

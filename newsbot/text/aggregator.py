@@ -236,6 +236,10 @@ def _segments(lines: Sequence[Line], kinds: Sequence[str], parse: _Parse) -> lis
                 by_owner[line.owner].lines.append(line)
             continue
         if kind == "closer":
+            if line.owner is not None:  # lines of another block (an ad among the items) are not this item's
+                foreign = [p for p in pending if p.owner is not None and p.owner != line.owner]
+                _strip(foreign, parse)
+                pending = [p for p in pending if p.owner is None or p.owner == line.owner]
             segment = _Segment(pending, line)
             segments.append(segment)
             if line.text:

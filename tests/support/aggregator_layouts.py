@@ -23,8 +23,10 @@ AGGREGATOR = "https://www.infofil.example"
 DEV_FAMILIES = ("list", "cards", "br_blob", "paragraphs", "articles", "teasers")
 """Families the extractor was developed against."""
 HELD_OUT_FAMILIES = ("table", "definitions", "spans", "grid", "mixed")
-"""Families written after the extractor and measured without tuning it to them."""
-FAMILIES = DEV_FAMILIES + HELD_OUT_FAMILIES
+"""Families written after the extractor (grid and mixed were fixed after their first measurement)."""
+SEALED_FAMILIES = ("blog", "nested")
+"""Families written last and measured once: the extractor was not changed after seeing them."""
+FAMILIES = DEV_FAMILIES + HELD_OUT_FAMILIES + SEALED_FAMILIES
 
 # -- French text assembled from parts -------------------------------------------------------------
 
@@ -550,6 +552,39 @@ def _render_mixed(items: list[_Item], w: _Writer) -> str:
     return _render_list(items[:half], w) + ad + share + _render_cards(items[half:], w)
 
 
+def _render_blog(items: list[_Item], w: _Writer) -> str:
+    """Blog-like posts: source in bold, a small heading, the closer inside the summary paragraph."""
+    posts = []
+    for item in items:
+        source = f"<p><strong>{_e(item.source_line)}</strong></p>" if item.source_line else ""
+        closer = _closer_html(item, w)
+        if w.rng.random() < 0.5:
+            closer = f"({closer})"
+        posts.append(
+            f'<div class="post">{source}<h4>{_title_html(item, "span")}</h4>'
+            f"<p>{_e(item.expected.summary)} {closer}</p></div>"
+        )
+    return "".join(posts)
+
+
+def _render_nested(items: list[_Item], w: _Writer) -> str:
+    """Deeply wrapped list items, with a sponsored teaser (no closer) among them."""
+    rows = []
+    for item in items:
+        source = f"<div><div><em>{_e(item.source_line)}</em></div></div>" if item.source_line else ""
+        rows.append(
+            f"<li><div><div><div><span>{_title_html(item, 'span')}</span></div>{source}"
+            f"<div><div>{_e(item.expected.summary)}</div></div></div></div><div>{_closer_html(item, w)}</div></li>"
+        )
+    ad = (
+        '<li><div><div><span><a href="https://pub.example/offre">Offre spéciale : un mois offert sur votre '
+        "abonnement</a></span></div><div>Sponsorisé</div><div>Profitez de notre offre découverte avant dimanche "
+        'minuit.</div></div><div><a href="https://pub.example/offre">En savoir plus</a></div></li>'
+    )
+    rows.insert(w.rng.randrange(1, len(rows) + 1), ad)
+    return f"<ul>{''.join(rows)}</ul>"
+
+
 _RENDERERS = {
     "list": _render_list,
     "cards": _render_cards,
@@ -562,6 +597,8 @@ _RENDERERS = {
     "teasers": _render_teasers,
     "grid": _render_grid,
     "mixed": _render_mixed,
+    "blog": _render_blog,
+    "nested": _render_nested,
 }
 
 

@@ -21,6 +21,7 @@ visible text (what the spider had to fall back on).
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -184,7 +185,8 @@ def run(
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+    """Rounded down: 3225 of 3226 is 99.9 %, never 100.0 %."""
+    return f"{math.floor(1000 * part / whole) / 10:.1f}%" if whole else "n/a"
 
 
 def _row(name: str, s: Score) -> str:
@@ -231,21 +233,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sealed = report(run(SEALED_FAMILIES, seeds, extract_dom), "Sealed families (written last, measured once)")
     if not args.no_baseline:
         families = DEV_FAMILIES + HELD_OUT_FAMILIES + SEALED_FAMILIES
-        report(
-            {"all": _sum(run(families, seeds, extract_text_only))},
-            "Baseline: text parser on the visible text",
-        )
+        report(run(families, seeds, extract_text_only), "Baseline: text parser alone on the visible text")
     if args.show_misses:
         for line in dev.misses + held.misses + sealed.misses:
             print(line)
     return 0
-
-
-def _sum(scores: dict[str, Score]) -> Score:
-    total = Score()
-    for score in scores.values():
-        total.add(score)
-    return total
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from twisted.internet.threads import deferToThread
 from newsbot.crawl.drops import drop
 from newsbot.crawl.urls import canonicalize_url
 from newsbot.dedup import StoryIndex, StoryMatch, StoryRequest, TextSketch, sketch_text
+from newsbot.dedup.config import DedupConfig
 from newsbot.dedup.lru import BoundedLru
 from newsbot.storage.connection import MongoUnavailable
 from newsbot.storage.store import ArticleStore
@@ -84,12 +85,11 @@ class DedupPipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        settings = crawler.settings
-        size = settings.getint("NEWSBOT_DEDUP_CACHE_SIZE", 50_000)
-        self.batch_size = max(1, settings.getint("NEWSBOT_DEDUP_BATCH_SIZE", 64))
-        self.batch_wait = max(0.0, settings.getfloat("NEWSBOT_DEDUP_BATCH_WAIT", 0.05))
-        self.by_url: BoundedLru[str, _Seen] = BoundedLru(size)
-        self.by_hash: BoundedLru[str, str] = BoundedLru(size)
+        config = DedupConfig.from_settings(crawler.settings)
+        self.batch_size = config.batch_size
+        self.batch_wait = config.batch_wait
+        self.by_url: BoundedLru[str, _Seen] = BoundedLru(config.cache_size)
+        self.by_hash: BoundedLru[str, str] = BoundedLru(config.cache_size)
         self.store: ArticleStore | None = None
         self.stories: StoryIndex | None = None
         self._batch: list[_Pending] = []

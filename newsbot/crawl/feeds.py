@@ -173,15 +173,8 @@ def _rss_item(node: etree._Element, base_url: str) -> FeedEntry | None:
         guid = next(iter(_children(node, "guid")), None)
         if guid is not None and guid.get("isPermaLink", "true").lower() != "false":
             link = (guid.text or "").strip()
-    url = _absolute(link, base_url)
-    if not url:
-        return None
-    return FeedEntry(
-        url=url,
-        title=_text(node, "title"),
-        summary=_text(node, "description"),
-        published=_text(node, "pubdate", "date", "issued", "published"),
-        updated=_text(node, "updated", "modified"),
+    return _entry(
+        node, _absolute(link, base_url), ("description",), ("pubdate", "date", "issued", "published")
     )
 
 
@@ -191,13 +184,19 @@ def _atom_entry(node: etree._Element, base_url: str) -> FeedEntry | None:
         if link.get("rel", "alternate") == "alternate" and link.get("href"):
             href = link.get("href")
             break
-    url = _absolute(href, base_url)
+    return _entry(node, _absolute(href, base_url), ("summary", "content"), ("published", "issued"))
+
+
+def _entry(
+    node: etree._Element, url: str | None, summary: tuple[str, ...], published: tuple[str, ...]
+) -> FeedEntry | None:
+    """The entry of an RSS item or Atom entry (``summary``/``published``: its tags, in preference order)."""
     if not url:
         return None
     return FeedEntry(
         url=url,
         title=_text(node, "title"),
-        summary=_text(node, "summary", "content"),
-        published=_text(node, "published", "issued"),
+        summary=_text(node, *summary),
+        published=_text(node, *published),
         updated=_text(node, "updated", "modified"),
     )

@@ -23,6 +23,7 @@ from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
 import newsbot
+from newsbot import settings as defaults
 from newsbot.ops.health import FAILED, HealthPolicy, HealthReport, check_health, stored_count
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoUnavailable, connect
@@ -163,7 +164,9 @@ class RunReport:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.started_at = datetime.now(UTC)
-        self.check_enabled = crawler.settings.getbool("NEWSBOT_HEALTH_ENABLED", True)
+        self.check_enabled = crawler.settings.getbool(
+            "NEWSBOT_HEALTH_ENABLED", defaults.NEWSBOT_HEALTH_ENABLED
+        )
         self.policy = health_policy(crawler.settings)  # a bad threshold stops the crawl before it starts
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)

@@ -127,8 +127,10 @@ def check_article(article: ExtractedArticle, url: str) -> None:
     assert article.kind in KINDS
     for field in fields(ExtractedArticle):
         value = getattr(article, field.name)
-        if field.name in ("authors", "tags"):
+        if field.name in ("authors", "tags", "seen_on", "boilerplate_rules"):
             assert isinstance(value, list) and all(isinstance(v, str) and v for v in value), field.name
+        elif field.name == "crawled_at":
+            assert isinstance(value, datetime) and value.tzinfo is not None
         elif field.name in ("paywalled",):
             assert value in (None, True, False)
         elif field.name == "body_truncated":

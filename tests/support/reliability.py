@@ -17,7 +17,7 @@ import pytest
 from newsbot.storage.embedded import EmbeddedServer, free_port, start_server
 from tests.support.crawl import FAST_SETTINGS, REPO_ROOT
 from tests.support.mirror import MirrorServer
-from tests.support.slow_site import SlowNewsSite
+from tests.support.synthetic_site import SlowNewsSite
 
 DATABASE = "reliability"
 

@@ -1,10 +1,11 @@
-"""A synthetic French news site written to a folder: article pages, a sitemap index and its sitemaps.
+"""A synthetic French news site: article pages, a sitemap index and its sitemaps, or an RSS feed.
 
-For crawls that need many pages (distributed and incremental tests, the distributed benchmark):
-every article has its own text (random French words, seeded, so no two are near-duplicates), a
-JSON-LD ``NewsArticle`` with dates and an author, and is listed in one of the child sitemaps with
-its ``lastmod``. Links use ``{{BASE}}`` so ``tests.support.mirror.MirrorServer`` serves the folder
-as a site on 127.0.0.1.
+For crawls that need many plain pages (distributed, incremental and reliability tests, the
+distributed benchmark): every article has its own text (random French words, seeded, so no two are
+near-duplicates), a JSON-LD ``NewsArticle`` with dates and an author. :func:`generate_site` writes
+them to a folder, listed in child sitemaps with their ``lastmod``; links use ``{{BASE}}`` so
+``tests.support.mirror.MirrorServer`` serves the folder as a site on 127.0.0.1. :class:`SlowNewsSite`
+serves the same pages from mirror routes, slowly, behind an RSS feed.
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ from __future__ import annotations
 import html
 import json
 import random
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+
+from tests.support.mirror import MirrorServer
 
 SITEMAP_INDEX = "sitemap_index.xml"
 SECTIONS = ("politique", "economie", "monde", "culture", "sciences", "sport", "societe", "planete")
@@ -222,3 +228,59 @@ def generate_site(
     site.root.mkdir(parents=True, exist_ok=True)
     site.write()
     return site
+
+
+def render_rss(articles: Sequence[SyntheticArticle], base: str) -> str:
+    """An RSS 2.0 feed listing ``articles`` with their publication dates."""
+    items = "".join(
+        f"<item><title>{html.escape(a.title)}</title><link>{base}{a.path}</link>"
+        f"<pubDate>{a.published.strftime('%a, %d %b %Y %H:%M:%S GMT')}</pubDate></item>"
+        for a in articles
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test</title>'
+        f"<link>{base}/</link><language>fr</language>{items}</channel></rss>"
+    )
+
+
+class SlowNewsSite:
+    """``count`` articles listed in ``/rss.xml``; article pages answer after ``delay`` seconds, so a
+    crawl lasts long enough to kill something in the middle of it."""
+
+    def __init__(self, mirror: MirrorServer, count: int, delay: float) -> None:
+        self.mirror = mirror
+        self.articles = [make_article(number) for number in range(count)]
+        self.delay = delay
+        self._lock = threading.Lock()
+        self.served = 0
+        mirror.routes["/robots.txt"] = lambda _: (
+            200,
+            {"Content-Type": "text/plain"},
+            b"User-agent: *\nAllow: /\n",
+        )
+        feed = render_rss(self.articles, mirror.base_url).encode()
+        mirror.routes["/rss.xml"] = lambda _: (
+            200,
+            {"Content-Type": "application/rss+xml; charset=utf-8"},
+            feed,
+        )
+        for article in self.articles:
+            mirror.routes[article.path] = self._page(
+                render_article(article).replace("{{BASE}}", mirror.base_url)
+            )
+
+    def _page(self, page: str):
+        def answer(_: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
+            time.sleep(self.delay)
+            with self._lock:
+                self.served += 1
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, page.encode()
+
+        return answer
+
+    @property
+    def feed(self) -> str:
+        return self.mirror.url("/rss.xml")
+
+    def urls(self) -> list[str]:
+        return [self.mirror.url(article.path) for article in self.articles]

@@ -241,6 +241,8 @@ class _LineWriter:
         self.owner: int | None = None
         self.date: str | None = None
         self.h1_line: Line | None = None
+        self.opening: HtmlElement | None = None
+        """The inline element the current line opens with (a title span glued to a summary span)."""
 
     def text(self, text: str | None, owner: int | None) -> None:
         if text and text.strip():
@@ -253,10 +255,12 @@ class _LineWriter:
     def flush(self) -> None:
         text = _UNCLOSED_BRACKET.sub("", re.sub(r"\s+", " ", "".join(self.parts)).strip())
         if _WORD_CHAR.search(text):  # a line of punctuation only (the "(" ")" around a closer) is no line
-            line = Line(text, tuple(self.links), self.heading, self.owner, self.date)
+            opening = _opening_title(self.opening, text)
+            line = Line(text, tuple(self.links), self.heading, self.owner, self.date, opening=opening)
             self.lines.append(line)
             if self.h1 and self.h1_line is None:
                 self.h1_line = line
+        self.opening = None
         self.parts, self.links, self.heading, self.h1, self.owner, self.date = (
             [],
             [],
@@ -310,6 +314,17 @@ def _page_lines(body: HtmlElement, base_url: str) -> tuple[list[Line], Line | No
     return writer.lines, writer.h1_line
 
 
+def _opening_title(element: HtmlElement | None, line: str) -> str | None:
+    """The text of the element opening the line when it reads as a title glued to what follows."""
+    if element is None:
+        return None
+    text = re.sub(r"\s+", " ", element_text(element)).strip()
+    rest = line[len(text) :].lstrip()
+    if not text or not line.startswith(text) or not rest or len(text) > 220 or len(text.split()) < 3:
+        return None
+    return text if (rest[0].isupper() or rest[0] in '«"“') else None
+
+
 def _open(
     node: HtmlElement, owner: int | None, writer: _LineWriter, closer_set: set[HtmlElement], base_url: str
 ) -> bool:
@@ -318,6 +333,8 @@ def _open(
     block = tag in BLOCKS or node in closer_set or _is_source_element(node)
     if block:
         writer.flush()
+    elif writer.opening is None and not "".join(writer.parts).strip():
+        writer.opening = node
     if tag in HEADINGS:
         writer.heading = True
         writer.h1 = writer.h1 or tag == "h1"

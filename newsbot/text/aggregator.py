@@ -101,6 +101,9 @@ class Line:
     """A machine-readable date on the line (``<time datetime>``)."""
     ends_item: bool = False
     """No text: the end of a repeated block that is an item without a closer (a teaser)."""
+    opening: str | None = None
+    """Text of the inline element the line opens with, when a capitalised text follows it with no break
+    (``<span>Titre</span><span>Résumé</span>``): the markup's own title/summary boundary."""
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,7 @@ def _split_trailing_closer(line: Line) -> list[Line]:
     closer_links = tuple(link for link in line.links if is_closer(link.text))
     other_links = tuple(link for link in line.links if link not in closer_links)
     return [
-        Line(before, other_links, line.heading, line.owner, line.date),
+        Line(before, other_links, line.heading, line.owner, line.date, opening=line.opening),
         Line(closer, closer_links, False, line.owner, None),
     ]
 
@@ -290,7 +293,8 @@ def _content(lines: Sequence[Line], parse: _Parse) -> tuple[list[Line], str | No
         if not outcome.text:
             continue
         date = date or line.date
-        kept.append(Line(outcome.text, line.links, line.heading, line.owner, line.date))
+        opening = line.opening if line.opening and outcome.text.startswith(line.opening) else None
+        kept.append(Line(outcome.text, line.links, line.heading, line.owner, line.date, opening=opening))
     return kept, outlet, date, href
 
 
@@ -302,6 +306,8 @@ def _title_and_summary(lines: list[Line]) -> tuple[str | None, list[str], Line]:
     whole_link = title_link is not None and len(title_link.text) >= len(first.text) - 1
     if (first.heading or whole_link) and rest:
         return first.text, rest, first
+    if first.opening is not None:
+        return first.opening, [first.text[len(first.opening) :].strip(), *rest], first
     glued = split_glued_title(first.text)
     if glued is not None:
         return glued[0], [glued[1], *rest], first

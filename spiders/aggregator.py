@@ -11,23 +11,28 @@ aggregator in ``seen_on`` and the outlet and date of its "source · il y a 2 heu
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
+from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from newsbot.crawl.feeds import FeedEntry
 from newsbot.crawl.urls import canonicalize_url
 from newsbot.extraction.aggregator import AggregatedEntry, extract_aggregated_entries
 from newsbot.items import ArticleItem
+from newsbot.ops.health import HealthConfigError, parse_shares
 from newsbot.outlets import OUTLETS, profile_for_url
 from spiders.base import NewsSpider
 
+COVERAGE_SETTING = "NEWSBOT_HEALTH_MIN_COVERAGE"
+EXCERPT_MIN_COVERAGE = {"body": 0.0, "published_at": 0.0}
 ITEM_PAGE_DEPTH = "aggregator_depth"
 """Request meta: how many aggregator item pages were followed to reach this one."""
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
@@ -68,9 +73,21 @@ class AggregatorSpider(NewsSpider):
 
     name = "aggregator"
     outlet_id = None
-    # Excerpts have no body by design and show a date only when the page prints one: the run is judged
-    # on titles (and drops, errors), not on body and date coverage.
-    custom_settings: ClassVar[dict[str, Any]] = {"NEWSBOT_HEALTH_MIN_COVERAGE": "body=0,published_at=0"}
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """Excerpts have no body by design and show a date only when the page prints one: the run is
+        judged on titles, drops and errors, not on body and date coverage — unless the environment or
+        the command line set those thresholds explicitly (they are merged over these)."""
+        super().update_settings(settings)
+        current = settings.get(COVERAGE_SETTING)
+        try:
+            merged = {**EXCERPT_MIN_COVERAGE, **parse_shares(current, "min coverage")}
+        except HealthConfigError:
+            return  # the run report stops the crawl with one clear line
+        settings.set(
+            COVERAGE_SETTING, json.dumps(merged), priority=settings.getpriority(COVERAGE_SETTING) or 0
+        )
 
     def __init__(
         self, *args: Any, aggregator: str | None = None, follow: str | None = None, **kwargs: Any

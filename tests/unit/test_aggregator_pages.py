@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,41 @@ class TestChromeGuard:
         assert chrome_in("France Dernières Nouvelles, France Actualités") == "tagline"
         assert chrome_in("Texte.\n\n[Lire l'article]") == "closer"
         assert chrome_in("Paris, 12 mars 2024", source_lines=False) is None
+
+
+def test_aggregator_runs_are_not_judged_on_body_and_date_coverage_unless_asked() -> None:
+    from scrapy.settings import Settings
+
+    from spiders.aggregator import AggregatorSpider
+
+    default = Settings({"NEWSBOT_HEALTH_MIN_COVERAGE": ""}, priority="project")
+    AggregatorSpider.update_settings(default)
+    assert json.loads(default["NEWSBOT_HEALTH_MIN_COVERAGE"]) == {"body": 0.0, "published_at": 0.0}
+    explicit = Settings({"NEWSBOT_HEALTH_MIN_COVERAGE": "body=0.3,title=1"}, priority="cmdline")
+    AggregatorSpider.update_settings(explicit)
+    assert json.loads(explicit["NEWSBOT_HEALTH_MIN_COVERAGE"]) == {
+        "body": 0.3,
+        "published_at": 0.0,
+        "title": 1.0,
+    }
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"",
+        b"\x00\xff\xfe binary",
+        "<html><body>" + "<div>" * 3000 + "Texte. Lire la suite »" + "</div>" * 3000 + "</body></html>",
+        "<p>Lire la suite »</p>" * 500,
+        "<html><body><h1>Titre seul</h1></body></html>",
+        "<ul>"
+        + "<li><a href='/a'>Un titre de plus de quinze lettres</a><p>"
+        + "x" * 40
+        + "</p></li>" * 300
+        + "</ul>",
+    ],
+)
+def test_hostile_pages_give_a_list_not_a_traceback(page: bytes | str) -> None:
+    entries = extract_aggregated_entries(page, PAGE)
+    assert isinstance(entries, list)
+    assert all(entry.title or entry.summary for entry in entries)

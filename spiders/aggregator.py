@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
-from scrapy.settings import BaseSettings
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from twisted.python.failure import Failure
 
 from newsbot.crawl.feeds import FeedEntry
@@ -77,17 +77,17 @@ class AggregatorSpider(NewsSpider):
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
         """Excerpts have no body by design and show a date only when the page prints one: the run is
-        judged on titles, drops and errors, not on body and date coverage — unless the environment or
-        the command line set those thresholds explicitly (they are merged over these)."""
+        judged on titles, drops and errors, not on body and date coverage. Thresholds from the
+        environment are merged over these; a ``-s`` value replaces them."""
         super().update_settings(settings)
         current = settings.get(COVERAGE_SETTING)
         try:
             merged = {**EXCERPT_MIN_COVERAGE, **parse_shares(current, "min coverage")}
         except HealthConfigError:
             return  # the run report stops the crawl with one clear line
-        settings.set(
-            COVERAGE_SETTING, json.dumps(merged), priority=settings.getpriority(COVERAGE_SETTING) or 0
-        )
+        # At least spider priority: the crawl command re-applies the project's settings over the crawler's.
+        priority = max(settings.getpriority(COVERAGE_SETTING) or 0, SETTINGS_PRIORITIES["spider"])
+        settings.set(COVERAGE_SETTING, json.dumps(merged), priority=priority)
 
     def __init__(
         self, *args: Any, aggregator: str | None = None, follow: str | None = None, **kwargs: Any

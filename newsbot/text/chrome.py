@@ -4,9 +4,10 @@ Run on the cleaned title, lead and body just before they are stored. A title lon
 (a summary glued to it, a whole page) or a text still holding a closer ("Lire la suite »"), a
 related-items marker ("Similar News"), an aggregator tagline or a "source · il y a 2 heures" line is
 repaired when the chrome can be cut off cleanly, and otherwise the item is dropped with a reason:
-never stored as is. Closers are only recognised where chrome puts them (a line of their own, after
-a sentence end or a chevron, capitalised), so prose such as "il faudra lire la suite du rapport"
-is left alone.
+never stored as is. (An article's title too long for a headline and holding no chrome is cut at a
+word instead: the page is broken, the article is still worth keeping.) Closers are only recognised
+where chrome puts them (a line of their own, after a sentence end or a chevron, capitalised), so
+prose such as "il faudra lire la suite du rapport" is left alone.
 """
 
 from __future__ import annotations
@@ -105,8 +106,11 @@ def _repair_text(text: str, source_lines: bool = True) -> tuple[str, list[str]]:
     return "\n\n".join(kept), repairs
 
 
-def _repair_title(title: str) -> tuple[str | None, str | None, list[str]]:
-    """(title, text cut off it that belongs to the lead, repairs); title ``None`` when beyond repair."""
+def _repair_title(title: str, excerpt: bool) -> tuple[str | None, str | None, list[str]]:
+    """(title, text cut off it that belongs to the lead, repairs); title ``None`` when beyond repair.
+
+    A title still too long after that: an excerpt's is refused (a whole aggregator page read as one
+    title), an article's is cut at the last word that fits (a broken page; the article stays)."""
     repairs: list[str] = []
     rest: str | None = None
     if chrome_in(title) is not None:
@@ -118,8 +122,13 @@ def _repair_title(title: str) -> tuple[str | None, str | None, list[str]]:
         if glued is not None and len(glued[0]) <= MAX_TITLE_CHARS:
             title, rest = glued
             repairs.append("title_split")
-        else:
+        elif excerpt:
             return None, None, repairs
+        else:
+            title = (
+                title[: title.rfind(" ", 0, MAX_TITLE_CHARS + 1)].rstrip(" ,;:-–—") or title[:MAX_TITLE_CHARS]
+            )
+            repairs.append("title_cut")
     if not title or chrome_in(title) is not None:
         return None, None, repairs
     return title, rest, repairs
@@ -132,7 +141,7 @@ def guard_fields(
     aggregator excerpt, whose texts may also hold "source · date" lines."""
     repairs: list[str] = []
     if title:
-        repaired_title, rest, title_repairs = _repair_title(title)
+        repaired_title, rest, title_repairs = _repair_title(title, excerpt)
         repairs += title_repairs
         if repaired_title is None:
             return GuardOutcome(title, lead, body, tuple(repairs), "chrome_title")

@@ -45,3 +45,12 @@ def test_a_whole_page_as_title_is_dropped_with_a_reason(pipeline: BoilerplatePip
     with pytest.raises(DropItem, match="chrome_title"):
         pipeline.process_item(item)
     assert pipeline.crawler.stats.get_value("newsbot/dropped/chrome_title") == 1
+
+
+def test_an_articles_endless_title_is_cut_at_a_word(pipeline: BoilerplatePipeline) -> None:
+    item = ArticleItem(
+        url="https://www.rfi.fr/b", source="rfi", title="Titre interminable " * 530, body="Texte."
+    )
+    pipeline.process_item(item)
+    assert item.title is not None and 200 < len(item.title) <= 250 and item.title.endswith("interminable")
+    assert pipeline.crawler.stats.get_value("newsbot/chrome_guard/title_cut") == 1

@@ -47,6 +47,7 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
+    "newsbot.storage.store.CrawlStore": 0,  # the crawl's MongoDB store, shared by pipelines and middleware
     "newsbot.ops.run_report.RunReport": 500,
 }
 

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from benchmarks.aggregator import canon
+from newsbot import settings as project_settings
 from newsbot.crawl.urls import canonicalize_url
 from newsbot.ops.health import EXIT_UNHEALTHY
 from spiders.aggregator import linkless_item_url, outlet_id
@@ -138,12 +139,12 @@ def test_every_excerpt_is_its_own_clean_document(sites, mongo_uri, mongo_db, mon
     [
         (
             "EXTENSIONS",
-            {"newsbot.ops.run_report.RunReport": 500, "tests.support.raising.RaisingItemScrapedHandler": 600},
+            {**project_settings.EXTENSIONS, "tests.support.raising.RaisingItemScrapedHandler": 600},
             "signal_handler",
         ),
         (
             "ITEM_PIPELINES",
-            {"pipelines.boilerplate.BoilerplatePipeline": 100, "tests.support.raising.RaisingPipeline": 150},
+            {**project_settings.ITEM_PIPELINES, "tests.support.raising.RaisingPipeline": 150},
             "pipeline",
         ),
     ],

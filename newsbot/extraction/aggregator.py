@@ -425,9 +425,6 @@ def extract_aggregated_entries(
     """Every excerpt on an aggregator page, main excerpt first, with its link when it has one."""
     page = parse_aggregator_page(body, page_url, encoding)
     entries = [_entry(page.main, page_url, main=True)] if page.main is not None else []
-    if page.main is None and page.excerpt:
-        excerpt = AggregatorItem("", page.excerpt, page.excerpt_truncated)
-        entries.append(_entry(excerpt, page_url, main=True))
     entries += [_entry(item, page_url, main=False) for item in page.items]
     return [entry for entry in entries if entry.title or entry.summary]
 

@@ -132,7 +132,7 @@ class AggregatorPage:
     stripped: tuple[str, ...]
     rules_fired: tuple[str, ...]
     main: AggregatorItem | None = None
-    """The main excerpt as an item (title, excerpt, link, source), when the page shows its title."""
+    """The main excerpt as an item (title when the page shows one, excerpt, link, source line)."""
 
 
 @dataclass
@@ -404,10 +404,22 @@ def parse_aggregator_lines(lines: Sequence[Line], *, title_at: int | None = None
         excerpt_text, excerpt_truncated = main.summary, main.truncated
     else:
         excerpt_lines = [line for segment in excerpt_segments for line in segment.lines]
-        kept, _outlet, _date, _href = _content(excerpt_lines, parse)
+        kept, outlet, date, source_href = _content(excerpt_lines, parse)
         excerpt = clean_text("\n\n".join(line.text for line in kept))
         parse.fired.extend(excerpt.rules_fired)
         excerpt_text, excerpt_truncated = excerpt.text, excerpt.truncated
+        closer_href = next(
+            (line.links[0].href for line in excerpt_lines if line.links and _kind(line) == "closer"), None
+        )
+        if excerpt_text:  # no title line: the excerpt alone, with its link, outlet and date when shown
+            main = AggregatorItem(
+                "",
+                excerpt_text,
+                excerpt_truncated,
+                url=closer_href or source_href,
+                outlet=outlet,
+                published_raw=date,
+            )
     segments = _segments(expanded[related_from:], kinds[related_from:], parse)
     items = tuple(item for item in (_item(segment, parse) for segment in segments) if item is not None)
     return AggregatorPage(

@@ -100,6 +100,8 @@ suite »</a><small>courrierduval.example · il y a 40 minutes</small></div>
 FLAT_LAYOUT = """<html><head><title>InfoFil</title></head><body><div>
 La Loire a atteint mardi son plus haut niveau depuis vingt ans, les digues tiennent mais l'alerte demeure.<br>
 Le pic de crue est attendu dans la nuit, selon les services de l'État, près de l'embouchu<br>
+courrierduval.example · il y a 3 heures<br>
+<a href="https://www.courrierduval.example/actu/crue-loire-0.html">Lire la suite »</a><br>
 France Dernières Nouvelles, France Actualités<br>
 Similar News:Vous pouvez également lire des articles d'actualité similaires à celui-ci.<br>
 Crue de la Loire : des centaines d'habitants évacués près de NantesLes pompiers ont mené plus de 200
@@ -145,8 +147,10 @@ def test_the_card_layout_of_the_issue() -> None:
 
 def test_the_flat_layout_of_the_issue() -> None:
     entries = extract_aggregated_entries(FLAT_LAYOUT, PAGE)
-    assert entries[0].main and entries[0].title is None and entries[0].truncated
-    assert entries[0].summary.endswith("près de l'embouchu")
+    main = entries[0]
+    assert main.main and main.title is None and main.truncated and main.summary.endswith("près de l'embouchu")
+    assert main.url == "https://www.courrierduval.example/actu/crue-loire-0.html"
+    assert (main.outlet, main.published_raw) == ("courrierduval.example", "il y a 3 heures")
     assert [(entry.title, entry.url) for entry in entries[1:]] == [
         (
             "Crue de la Loire\u00a0: des centaines d'habitants évacués près de Nantes",

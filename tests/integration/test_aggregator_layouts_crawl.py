@@ -10,6 +10,7 @@ stays healthy and logs no traceback. A crash in a signal handler or a pipeline f
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,7 +29,7 @@ from tests.support.mirror import MirrorServer
 pytestmark = pytest.mark.integration
 
 
-def _pick(family: str, wanted) -> Layout:  # type: ignore[no-untyped-def]
+def _pick(family: str, wanted: Callable[[Layout], bool]) -> Layout:
     """The first seed of ``family`` whose page has what the test needs (deterministic)."""
     return next(layout for seed in range(200) if wanted(layout := generate(family, seed)))
 

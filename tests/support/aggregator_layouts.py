@@ -15,7 +15,11 @@ from __future__ import annotations
 import html
 import random
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 AGGREGATOR = "https://www.infofil.example"
 """Where generated pages claim to live (tests serve them elsewhere and rewrite nothing)."""
@@ -219,7 +223,7 @@ class _Writer:
         """Choices added later (harder variations), drawn apart so the base pages stay the same."""
         self.used_titles: set[str] = set()
 
-    def pick(self, options):  # type: ignore[no-untyped-def]
+    def pick(self, options: Sequence[T]) -> T:
         return self.rng.choice(options)
 
     def title(self) -> str:

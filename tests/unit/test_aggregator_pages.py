@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.aggregator import canon, score_layout, stored_texts
-from newsbot.extraction.aggregator import extract_aggregated_entries
+from newsbot.extraction.aggregator import AggregatedEntry, extract_aggregated_entries
 from newsbot.text.chrome import chrome_in, guard_fields
 from spiders.aggregator import linkless_item_url, outlet_id
 from tests.support.aggregator_layouts import (
@@ -24,7 +24,7 @@ from tests.support.corpus import REPO_ROOT
 PAGE = "https://www.infofil.example/actu/crue-de-la-loire"
 
 
-def _no_chrome(entries) -> None:  # type: ignore[no-untyped-def]
+def _no_chrome(entries: list[AggregatedEntry]) -> None:
     for entry in entries:
         for text in stored_texts(entry):
             if text:

@@ -668,11 +668,31 @@ def layouts(families: tuple[str, ...] = FAMILIES, seeds: range = range(20)) -> l
     return [generate(family, seed) for family in families for seed in seeds]
 
 
-def sample_as_html(text: str, *, title: str = "Page d'agrégateur") -> str:
-    """A text page (one item per line, as ``../shared/samples/aggregator_page.txt``) as minimal HTML:
-    one ``<p>`` per line, in a page whose ``<title>`` is ``title``."""
-    lines = "".join(f"<p>{_e(line)}</p>" for line in text.splitlines() if line.strip())
-    return (
-        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{_e(title)}</title></head>'
-        f"<body>{lines}</body></html>"
+def sample_as_html(text: str, *, title: str = "Page d'agrégateur", markup: str = "p") -> str:
+    """A text page (one item per line, as ``../shared/samples/aggregator_page.txt``) as minimal HTML.
+
+    ``markup``: ``p`` (a paragraph per line), ``br`` (lines in one ``<div>`` split by ``<br>``) or
+    ``list`` (the lines before the marker as paragraphs, each related item and its closer — a link to an
+    item page — as one ``<li>``)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    head = f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{_e(title)}</title></head>'
+    if markup == "p":
+        return head + "<body>" + "".join(f"<p>{_e(line)}</p>" for line in lines) + "</body></html>"
+    if markup == "br":
+        return head + "<body><div>" + "<br>".join(_e(line) for line in lines) + "</div></body></html>"
+    if markup != "list":
+        raise ValueError(f"unknown markup {markup!r}: p, br or list")
+    marker = next(index for index, line in enumerate(lines) if line.lower().startswith("similar news"))
+    items: list[list[str]] = [[]]
+    for line in lines[marker + 1 :]:
+        if line.lower().startswith("lire la suite"):
+            items.append([])
+        else:
+            items[-1].append(line)
+    rows = "".join(
+        f'<li>{_e(" ".join(item))} <a href="/actu/{number}">Lire la suite »</a></li>'
+        for number, item in enumerate(items)
+        if item
     )
+    before = "".join(f"<p>{_e(line)}</p>" for line in lines[:marker])
+    return head + f"<body>{before}<h2>{_e(lines[marker])}</h2><ul>{rows}</ul></body></html>"

@@ -168,16 +168,23 @@ SAMPLE = REPO_ROOT.parent / "shared" / "samples" / "aggregator_page.txt"
 
 
 @pytest.mark.corpus
-def test_the_sample_rendered_as_minimal_html() -> None:
+@pytest.mark.parametrize("markup", ["p", "br", "list"])
+def test_the_sample_rendered_as_minimal_html(markup: str) -> None:
     if not SAMPLE.is_file():
         pytest.skip("../shared/samples/aggregator_page.txt is not available on this machine")
-    html = sample_as_html(Path(SAMPLE).read_text(encoding="utf-8"))
+    html = sample_as_html(Path(SAMPLE).read_text(encoding="utf-8"), markup=markup)
     entries = extract_aggregated_entries(html, PAGE)
     main, related = entries[0], entries[1:]
     assert main.main and main.truncated and main.title is None
     assert len(related) == 6
     assert all(entry.title and entry.summary and entry.title != entry.summary for entry in related)
     assert all(len(entry.title) < 200 for entry in related)
+    assert main.summary.endswith("l’hégémo")
+    assert [entry.url for entry in related] == (
+        [f"https://www.infofil.example/actu/{number}" for number in range(6)]
+        if markup == "list"
+        else [None] * 6
+    )
     _no_chrome(entries)
 
 

@@ -108,27 +108,38 @@ class AggregatorSpider(NewsSpider):
     def parse_article(
         self, response: Response, entry: FeedEntry | None = None, listed: AggregatedEntry | None = None
     ) -> Iterator[Any]:
-        """An aggregator page: one record per excerpt (``listed``: how a listing page showed this one)."""
+        """An aggregator page: one record per excerpt (``listed``: how a listing page showed this one;
+        when its item page gives nothing, that excerpt is kept)."""
+        stats = self.crawler.stats
+        entries = self.page_entries(response)
+        depth = response.request.meta.get(ITEM_PAGE_DEPTH, 0) if response.request is not None else 0
+        if not entries and listed is not None:
+            stats.inc_value("newsbot/aggregator/item_page_without_excerpt")
+            yield self.excerpt_item(listed, response.url)
+            return
+        for aggregated in entries:
+            if aggregated.main and listed is not None:
+                aggregated = _completed(aggregated, listed)
+            yield from self.handle(aggregated, response.url, depth)
+
+    def page_entries(self, response: Response) -> list[AggregatedEntry]:
+        """The excerpts of one page; none (counted) for a page that is not HTML or cannot be read."""
         stats = self.crawler.stats
         if not isinstance(response, TextResponse):
             stats.inc_value("newsbot/dropped/not_html")
-            return
+            return []
         try:
             entries = extract_aggregated_entries(response.body, response.url, encoding=response.encoding)
         except Exception:
             stats.inc_value("newsbot/dropped/extraction_error")
             self.logger.exception("Aggregator extraction failed on %s", response.url)
-            return
-        depth = response.request.meta.get(ITEM_PAGE_DEPTH, 0) if response.request is not None else 0
+            return []
         stats.inc_value("newsbot/aggregator/pages")
         stats.inc_value("newsbot/aggregator/entries", len(entries))
         if not entries:
             stats.inc_value("newsbot/aggregator/pages_without_excerpt")
             self.logger.info("No excerpt found on aggregator page %s", response.url)
-        for aggregated in entries:
-            if aggregated.main and listed is not None:
-                aggregated = _completed(aggregated, listed)
-            yield from self.handle(aggregated, response.url, depth)
+        return entries
 
     def handle(self, aggregated: AggregatedEntry, page_url: str, depth: int) -> Iterator[Any]:
         """Follow the excerpt where it leads, or store it."""

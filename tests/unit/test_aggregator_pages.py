@@ -264,3 +264,25 @@ def test_hostile_pages_give_a_list_not_a_traceback(page: bytes | str) -> None:
     entries = extract_aggregated_entries(page, PAGE)
     assert isinstance(entries, list)
     assert all(entry.title or entry.summary for entry in entries)
+
+
+def test_an_item_page_without_excerpt_keeps_the_listings_excerpt() -> None:
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from newsbot.extraction.aggregator import AggregatedEntry as Entry
+    from spiders.aggregator import AggregatorSpider
+
+    crawler = get_crawler(AggregatorSpider)
+    crawler.stats.open_spider()
+    spider = AggregatorSpider.from_crawler(crawler, urls=PAGE)
+    listed = Entry("https://www.infofil.example/actu/1", "Un titre", "Un résumé.", False, internal=True)
+    empty = HtmlResponse(url="https://www.infofil.example/actu/1", body=b"<html><body></body></html>")
+    (item,) = list(spider.parse_article(empty, listed=listed))
+    assert (item.url, item.title, item.lead, item.kind) == (
+        "https://www.infofil.example/actu/1",
+        "Un titre",
+        "Un résumé.",
+        "excerpt",
+    )
+    assert crawler.stats.get_value("newsbot/aggregator/item_page_without_excerpt") == 1

@@ -240,7 +240,7 @@ class _LineWriter:
         self.h1 = False
         self.owner: int | None = None
         self.date: str | None = None
-        self.h1_line: Line | None = None
+        self.h1_lines: list[Line] = []
         self.opening: HtmlElement | None = None
         """The inline element the current line opens with (a title span glued to a summary span)."""
 
@@ -258,8 +258,8 @@ class _LineWriter:
             opening = _opening_title(self.opening, text)
             line = Line(text, tuple(self.links), self.heading, self.owner, self.date, opening=opening)
             self.lines.append(line)
-            if self.h1 and self.h1_line is None:
-                self.h1_line = line
+            if self.h1:
+                self.h1_lines.append(line)
         self.opening = None
         self.parts, self.links, self.heading, self.h1, self.owner, self.date = (
             [],
@@ -271,7 +271,7 @@ class _LineWriter:
         )
 
 
-def _page_lines(body: HtmlElement, base_url: str) -> tuple[list[Line], Line | None]:
+def _page_lines(body: HtmlElement, base_url: str) -> tuple[list[Line], list[Line]]:
     """The page's visible lines, walked without recursion (pages may nest thousands deep)."""
     closers = _closer_elements(body)
     blocks = _item_blocks(closers)
@@ -311,7 +311,7 @@ def _page_lines(body: HtmlElement, base_url: str) -> tuple[list[Line], Line | No
         if node is not body:
             writer.text(node.tail, owners[-1])
     writer.flush()
-    return writer.lines, writer.h1_line
+    return writer.lines, writer.h1_lines
 
 
 def _opening_title(element: HtmlElement | None, line: str) -> str | None:
@@ -352,16 +352,43 @@ def _open(
     return block
 
 
-def _document_title(root: HtmlElement) -> str | None:
+def _meta(root: HtmlElement, name: str) -> str | None:
     for meta in root.iter("meta"):
-        if (meta.get("property") or meta.get("name") or "").lower() == "og:title" and meta.get("content"):
+        if (meta.get("property") or meta.get("name") or "").lower() == name and meta.get("content"):
             return meta.get("content")
+    return None
+
+
+def _document_title(root: HtmlElement) -> str | None:
     title = root.find(".//title")
-    return element_text(title) if title is not None else None
+    return _meta(root, "og:title") or (element_text(title) if title is not None else None)
 
 
-def _title_line(lines: list[Line], h1: Line | None, document_title: str | None) -> int | None:
-    """Index of the main excerpt's title: the ``<h1>``, else the heading the page's title starts with."""
+def _site_names(root: HtmlElement) -> set[str]:
+    """The site's own name: ``og:site_name``, and the part its ``<title>`` appends ("… - InfoFil")."""
+    names = {_meta(root, "og:site_name") or ""}
+    title = root.find(".//title")
+    match = _TITLE_SUFFIX.search(element_text(title)) if title is not None else None
+    if match:
+        names.add(match.group().strip(" -–—|:·"))
+    return {normalize_text(name).casefold() for name in names if name.strip()}
+
+
+def _is_site_heading(line: Line, site_names: set[str]) -> bool:
+    """An ``<h1>`` that is the site's logo: its name, or a link to its home page."""
+    if normalize_text(line.text).casefold() in site_names:
+        return True
+    linked = sum(len(link.text) for link in line.links)
+    home = {urlsplit(link.href).path for link in line.links} <= {"", "/"}
+    return bool(line.links) and linked >= len(line.text) - 2 and home
+
+
+def _title_line(
+    lines: list[Line], h1s: list[Line], document_title: str | None, site_names: set[str]
+) -> int | None:
+    """Index of the main excerpt's title: the ``<h1>`` that is not the site's logo, else the heading
+    the page's title names."""
+    h1 = next((line for line in h1s if not _is_site_heading(line, site_names)), None)
     if h1 is not None:
         return next(i for i, line in enumerate(lines) if line is h1)
     if not document_title:
@@ -398,8 +425,9 @@ def parse_aggregator_page(body: bytes | str, page_url: str, encoding: str | None
         return parse_aggregator_lines([])
     content = root.find("body")
     content = content if content is not None else root
-    lines, h1 = _page_lines(content, page_url)
-    return parse_aggregator_lines(lines, title_at=_title_line(lines, h1, _document_title(root)))
+    lines, h1s = _page_lines(content, page_url)
+    title_at = _title_line(lines, h1s, _document_title(root), _site_names(root))
+    return parse_aggregator_lines(lines, title_at=title_at)
 
 
 def _entry(item: AggregatorItem, page_url: str, *, main: bool) -> AggregatedEntry:

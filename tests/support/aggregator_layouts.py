@@ -394,9 +394,12 @@ def _title_html(item: _Item, tag: str = "span") -> str:
 
 def _header(w: _Writer, site: str) -> str:
     links = " ".join(f'<a href="/{w.slug(s)}/">{_e(s)}</a>' for s in SECTIONS[: w.rng.randint(3, 6)])
+    logo = f'<a href="/" class="logo">{_e(site)}</a>'
+    if w.hard.random() < 0.3:  # the site's name as the page's <h1>, as many sites do
+        logo = f"<h1>{logo}</h1>"
     if w.rng.random() < 0.5:
-        return f'<header><a href="/" class="logo">{_e(site)}</a><nav>{links}</nav></header>'
-    return f'<div class="top"><div class="brand"><a href="/">{_e(site)}</a></div><div class="menu">{links}</div></div>'
+        return f"<header>{logo}<nav>{links}</nav></header>"
+    return f'<div class="top"><div class="brand">{logo}</div><div class="menu">{links}</div></div>'
 
 
 def _footer(w: _Writer, site: str) -> tuple[str, list[str]]:

@@ -1,7 +1,9 @@
-"""Strip aggregator and publisher chrome from title, lead and body (``newsbot.text``)."""
+"""Strip aggregator and publisher chrome from title, lead and body (``newsbot.text``), then make
+sure none is left (``newsbot.text.chrome``): chrome still there is cut off or the item dropped."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -9,12 +11,16 @@ from scrapy.crawler import Crawler
 
 from newsbot.crawl.drops import drop
 from newsbot.text import clean_text, warm_up
+from newsbot.text.chrome import guard_fields
+
+logger = logging.getLogger(__name__)
 
 TEXT_FIELDS = ("title", "lead", "body")
 
 
 class BoilerplatePipeline:
-    """Cleans the text fields; records the rules that fired; drops items left with no text at all."""
+    """Cleans the text fields; records the rules that fired; repairs or drops (``chrome_title``,
+    ``chrome_text``) items still holding chrome; drops items left with no text at all."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -45,6 +51,23 @@ class BoilerplatePipeline:
                 if rule not in fired:
                     fired.append(rule)
         adapter["boilerplate_rules"] = fired
+        self.guard(adapter)
         if not any(adapter.get(field) for field in TEXT_FIELDS):
             raise drop(self.crawler, "empty", f"no title, lead or body left on {adapter.get('url')}")
         return item
+
+    def guard(self, adapter: ItemAdapter) -> None:
+        """The last line of defence: a title that is no headline, a closer or marker left in a text."""
+        outcome = guard_fields(
+            adapter.get("title"),
+            adapter.get("lead"),
+            adapter.get("body"),
+            excerpt=adapter.get("kind") == "excerpt",
+        )
+        for repair in outcome.repairs:
+            self.crawler.stats.inc_value(f"newsbot/chrome_guard/{repair}")
+        if outcome.drop_reason is not None:
+            raise drop(self.crawler, outcome.drop_reason, f"chrome left in {adapter.get('url')}")
+        if outcome.repairs:
+            logger.info("Chrome cut from %s: %s", adapter.get("url"), ", ".join(outcome.repairs))
+            adapter["title"], adapter["lead"], adapter["body"] = outcome.title, outcome.lead, outcome.body

@@ -1,28 +1,69 @@
-"""The aggregator spider: news aggregator pages in, the articles they point to out.
+"""The aggregator spider: news aggregator pages in, one record per excerpt they show.
 
-Each excerpt an aggregator shows is stored under the original outlet's URL with the aggregator
-recorded in ``seen_on``. When the original belongs to an outlet we crawl (a known outlet profile, or
-a host given with ``-a follow=``), the link is followed and the full article replaces the excerpt;
-otherwise, or when that fetch fails, the excerpt is stored as ``kind="excerpt"``: its text goes to
-``lead`` with ``body_truncated`` set, never into ``body`` as if it were the full article.
+Every excerpt on an aggregator page — the main one and each related item — becomes its own record.
+An item linking to the aggregator's own item page is followed there (that page carries the outbound
+link); an item linking to an original on an outlet we crawl (a known outlet profile, or a host given
+with ``-a follow=``) is followed and the full article replaces the excerpt. Otherwise, or when that
+fetch fails, the excerpt is stored as ``kind="excerpt"``: title, summary in ``lead``,
+``body_truncated`` set, under the original's URL when known (else the aggregator's item URL), the
+aggregator in ``seen_on`` and the outlet and date of its "source · il y a 2 heures" line.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from twisted.python.failure import Failure
 
 from newsbot.crawl.feeds import FeedEntry
 from newsbot.crawl.urls import canonicalize_url
 from newsbot.extraction.aggregator import AggregatedEntry, extract_aggregated_entries
 from newsbot.items import ArticleItem
+from newsbot.ops.health import HealthConfigError, parse_shares
 from newsbot.outlets import OUTLETS, profile_for_url
 from spiders.base import NewsSpider
+
+COVERAGE_SETTING = "NEWSBOT_HEALTH_MIN_COVERAGE"
+EXCERPT_MIN_COVERAGE = {"body": 0.0, "published_at": 0.0}
+ITEM_PAGE_DEPTH = "aggregator_depth"
+"""Request meta: how many aggregator item pages were followed to reach this one."""
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def outlet_id(written: str | None) -> str | None:
+    """The id of an outlet named on a page ("Le Monde", "lemonde.fr" -> "lemonde"), its domain when
+    the name is one, else ``None``."""
+    if not written:
+        return None
+    folded = written.strip().casefold()
+    for profile in OUTLETS.values():
+        names = {
+            profile.id,
+            profile.name.casefold(),
+            *profile.domains,
+            *(f"www.{d}" for d in profile.domains),
+        }
+        if folded in names:
+            return profile.id
+    return folded.removeprefix("www.") if _DOMAIN.match(folded) else None
+
+
+def linkless_item_url(page_url: str, title: str | None, summary: str | None) -> str:
+    """An item with no link of its own is stored under its page's URL, named by its title."""
+    words = (
+        unicodedata.normalize("NFKD", (title or summary or "").casefold()).encode("ascii", "ignore").decode()
+    )
+    slug = "-".join(re.findall(r"[a-z0-9]+", words)[:10]) or "extrait"
+    page = canonicalize_url(page_url)
+    return f"{page}{'&' if '?' in page else '?'}extrait={slug}"
 
 
 class AggregatorSpider(NewsSpider):
@@ -32,6 +73,21 @@ class AggregatorSpider(NewsSpider):
 
     name = "aggregator"
     outlet_id = None
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """Excerpts have no body by design and show a date only when the page prints one: the run is
+        judged on titles, drops and errors, not on body and date coverage. Thresholds from the
+        environment are merged over these; a ``-s`` value replaces them."""
+        super().update_settings(settings)
+        current = settings.get(COVERAGE_SETTING)
+        try:
+            merged = {**EXCERPT_MIN_COVERAGE, **parse_shares(current, "min coverage")}
+        except HealthConfigError:
+            return  # the run report stops the crawl with one clear line
+        # At least spider priority: the crawl command re-applies the project's settings over the crawler's.
+        priority = max(settings.getpriority(COVERAGE_SETTING) or 0, SETTINGS_PRIORITIES["spider"])
+        settings.set(COVERAGE_SETTING, json.dumps(merged), priority=priority)
 
     def __init__(
         self, *args: Any, aggregator: str | None = None, follow: str | None = None, **kwargs: Any
@@ -49,26 +105,66 @@ class AggregatorSpider(NewsSpider):
         parts = urlsplit(url)
         return profile_for_url(url) is not None or (parts.netloc or "").lower() in self.follow
 
-    def parse_article(self, response: Response, entry: FeedEntry | None = None) -> Iterator[Any]:
-        """An aggregator page: one excerpt per "Lire la suite" item."""
+    def parse_article(
+        self, response: Response, entry: FeedEntry | None = None, listed: AggregatedEntry | None = None
+    ) -> Iterator[Any]:
+        """An aggregator page: one record per excerpt (``listed``: how a listing page showed this one;
+        when its item page gives nothing, that excerpt is kept)."""
+        stats = self.crawler.stats
+        entries = self.page_entries(response)
+        depth = response.request.meta.get(ITEM_PAGE_DEPTH, 0) if response.request is not None else 0
+        if not entries and listed is not None:
+            stats.inc_value("newsbot/aggregator/item_page_without_excerpt")
+            yield self.excerpt_item(listed, response.url)
+            return
+        for aggregated in entries:
+            if aggregated.main and listed is not None:
+                aggregated = _completed(aggregated, listed)
+            yield from self.handle(aggregated, response.url, depth)
+
+    def page_entries(self, response: Response) -> list[AggregatedEntry]:
+        """The excerpts of one page; none (counted) for a page that is not HTML or cannot be read."""
         stats = self.crawler.stats
         if not isinstance(response, TextResponse):
             stats.inc_value("newsbot/dropped/not_html")
-            return
-        entries = extract_aggregated_entries(response.body, response.url, encoding=response.encoding)
+            return []
+        try:
+            entries = extract_aggregated_entries(response.body, response.url, encoding=response.encoding)
+        except Exception:
+            stats.inc_value("newsbot/dropped/extraction_error")
+            self.logger.exception("Aggregator extraction failed on %s", response.url)
+            return []
         stats.inc_value("newsbot/aggregator/pages")
         stats.inc_value("newsbot/aggregator/entries", len(entries))
-        for aggregated in entries:
-            if self.is_followed(aggregated.url):
-                stats.inc_value("newsbot/aggregator/followed")
-                yield scrapy.Request(
-                    aggregated.url,
-                    callback=self.parse_original,
-                    errback=self.excerpt_when_unreachable,
-                    cb_kwargs={"aggregated": aggregated, "page_url": response.url},
-                )
-            else:
-                yield self.excerpt_item(aggregated, response.url)
+        if not entries:
+            stats.inc_value("newsbot/aggregator/pages_without_excerpt")
+            self.logger.info("No excerpt found on aggregator page %s", response.url)
+        return entries
+
+    def handle(self, aggregated: AggregatedEntry, page_url: str, depth: int) -> Iterator[Any]:
+        """Follow the excerpt where it leads, or store it."""
+        stats = self.crawler.stats
+        url = aggregated.url
+        if url and aggregated.internal and not aggregated.main and depth < 1:
+            stats.inc_value("newsbot/aggregator/item_pages_followed")
+            yield scrapy.Request(
+                url,
+                callback=self.parse_article,
+                errback=self.excerpt_when_unreachable,
+                cb_kwargs={"listed": aggregated},
+                meta={ITEM_PAGE_DEPTH: depth + 1, "aggregated": aggregated, "page_url": page_url},
+            )
+        elif url and not aggregated.internal and self.is_followed(url):
+            stats.inc_value("newsbot/aggregator/followed")
+            yield scrapy.Request(
+                url,
+                callback=self.parse_original,
+                errback=self.excerpt_when_unreachable,
+                cb_kwargs={"aggregated": aggregated, "page_url": page_url},
+                meta={"aggregated": aggregated, "page_url": page_url},
+            )
+        else:
+            yield self.excerpt_item(aggregated, page_url)
 
     def parse_original(
         self, response: Response, aggregated: AggregatedEntry, page_url: str
@@ -82,17 +178,23 @@ class AggregatorSpider(NewsSpider):
             yield item
 
     def excerpt_when_unreachable(self, failure: Failure) -> Iterator[ArticleItem]:
+        """The original (or the aggregator's item page) could not be fetched: the excerpt is kept."""
         request = failure.request
         self.crawler.stats.inc_value("newsbot/aggregator/original_unreachable")
-        self.logger.info("Original %s unreachable (%s); keeping the excerpt", request.url, failure.value)
-        yield self.excerpt_item(request.cb_kwargs["aggregated"], request.cb_kwargs["page_url"])
+        self.logger.info("%s unreachable (%s); keeping the excerpt", request.url, failure.value)
+        yield self.excerpt_item(request.meta["aggregated"], request.meta["page_url"])
 
     def excerpt_item(self, aggregated: AggregatedEntry, page_url: str) -> ArticleItem:
         self.crawler.stats.inc_value("newsbot/aggregator/excerpts")
-        profile = profile_for_url(aggregated.url)
+        if aggregated.url:
+            url = canonicalize_url(aggregated.url)
+        elif aggregated.main:
+            url = canonicalize_url(page_url)
+        else:
+            url = linkless_item_url(page_url, aggregated.title, aggregated.summary)
         return ArticleItem(
-            url=canonicalize_url(aggregated.url),
-            source=self.source_for(aggregated.url, profile),
+            url=url,
+            source=self.excerpt_source(aggregated, page_url),
             title=aggregated.title,
             lead=aggregated.summary,
             body=None,
@@ -104,3 +206,28 @@ class AggregatorSpider(NewsSpider):
             date_source="aggregator" if aggregated.published_raw else None,
             extraction_method="aggregator",
         )
+
+    def excerpt_source(self, aggregated: AggregatedEntry, page_url: str) -> str:
+        """The outlet named by the source line, else the original's host, else the aggregator."""
+        named = outlet_id(aggregated.outlet)
+        if named:
+            return named
+        if aggregated.url and not aggregated.internal:
+            return self.source_for(aggregated.url, profile_for_url(aggregated.url))
+        if aggregated.outlet:
+            return aggregated.outlet.strip()
+        return self.aggregator_id
+
+
+def _completed(found: AggregatedEntry, listed: AggregatedEntry) -> AggregatedEntry:
+    """An item page's main excerpt, with what only the listing showed (title, outlet, date)."""
+    return AggregatedEntry(
+        url=found.url or listed.url,
+        title=found.title or listed.title,
+        summary=found.summary or listed.summary,
+        truncated=found.truncated if found.summary else listed.truncated,
+        published_raw=found.published_raw or listed.published_raw,
+        outlet=found.outlet or listed.outlet,
+        internal=found.internal if found.url else listed.internal,
+        main=True,
+    )

@@ -23,6 +23,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.defer import deferred_to_future
 from twisted.internet.threads import deferToThread
+from twisted.python.failure import Failure
 
 from newsbot.crawl.feeds import FeedEntry
 from newsbot.crawl.urls import canonicalize_url
@@ -57,9 +58,12 @@ def lookup_key(url: str) -> str:
         return url
 
 
-def fetched_keys(response: Response | None) -> list[str]:
-    """Canonical forms of every URL that led to this response (redirect chain included)."""
-    if response is None:
+def fetched_keys(response: Response | Failure | None) -> list[str]:
+    """Canonical forms of every URL that led to this response (redirect chain included).
+
+    Items yielded by an errback (an aggregator excerpt whose original was unreachable) come with
+    the download's ``Failure`` instead of a response: nothing was fetched, nothing to remember."""
+    if not isinstance(response, Response):
         return []
     request = getattr(response, "request", None)
     chain = list(request.meta.get("redirect_urls", [])) if request is not None else []
@@ -149,14 +153,16 @@ class IncrementalCrawl:
 
     # -- remembering pages fetched but not stored under their own URL ----------------------------
 
-    def item_scraped(self, item: Any, response: Response | None = None) -> None:
+    def item_scraped(self, item: Any, response: Response | Failure | None = None) -> None:
         stored = ItemAdapter(item).get("url")
         now = datetime.now(UTC)
         for key in fetched_keys(response):
             if stored and key != stored:
                 self._remember(SeenRecord(key, now, ALIAS, stored))
 
-    def item_dropped(self, item: Any, response: Response | None = None, exception: Any = None) -> None:
+    def item_dropped(
+        self, item: Any, response: Response | Failure | None = None, exception: Any = None
+    ) -> None:
         reason, now = drop_reason(exception), datetime.now(UTC)
         if reason in UNRECORDED_DROPS:
             return

@@ -189,10 +189,21 @@ def check_health(
         _check_stored(summary) if not shared_frontier else _not_judged_per_worker(summary),
         *_check_drops(summary, policy),
         *_check_coverage(summary, policy),
+        _check_handler_errors(summary),
     ]
     checks = [check for check in checks if check is not None]
     status = FAILED if any(check.status == FAILED for check in checks) else OK
     return HealthReport(status, tuple(checks))
+
+
+def _check_handler_errors(summary: Mapping[str, Any]) -> Check:
+    """An exception in a pipeline or a signal handler is a bug: one fails the run (items may be lost)."""
+    errors: Mapping[str, int] = summary.get("handler_errors", {})
+    total = sum(errors.values())
+    if not total:
+        return Check("handler_errors", OK, "no exception in pipelines or signal handlers", 0, 0)
+    detail = ", ".join(f"{kind} {count}" for kind, count in sorted(errors.items()))
+    return Check("handler_errors", FAILED, f"{total} exceptions caught ({detail})", total, 0)
 
 
 def _check_feeds(summary: Mapping[str, Any], feeds_configured: int) -> Check | None:

@@ -52,6 +52,11 @@ FEEDS_ALREADY_QUEUED = "newsbot/feeds/already_queued"
 SKIPPED_ENTRY_PREFIXES = ("newsbot/feeds/skipped/", "newsbot/incremental/skipped", "newsbot/skipped/")
 """Feed entries deliberately not fetched (not an article, ``max_articles``, unchanged since stored)."""
 
+HANDLER_ERRORS_PREFIX = "newsbot/errors"
+"""Exceptions caught by Scrapy in item pipelines (``pipeline``) and signal handlers (``signal_handler``)."""
+SIGNAL_HANDLER_ERROR = "Error caught on signal handler"
+"""How Scrapy's ``send_catch_log`` logs an exception raised by a signal handler (it counts none)."""
+
 HEALTH_STATUS_STAT = "newsbot/health/status"
 HEALTH_FAILED_STAT = "newsbot/health/failed"
 UNCHECKED = "unchecked"
@@ -100,6 +105,7 @@ def summarise(stats: Mapping[str, Any]) -> dict[str, Any]:
         },
         "coverage": coverage,
         "errors": stats.get("log_count/ERROR", 0),
+        "handler_errors": _sum_prefixed(stats, f"{HANDLER_ERRORS_PREFIX}/"),
         "newsbot_stats": {key: value for key, value in stats.items() if key.startswith("newsbot/")},
     }
 
@@ -166,6 +172,9 @@ class RunReport:
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.item_error, signal=signals.item_error)
+        self.signal_errors = _SignalErrorCounter(crawler)
+        logging.getLogger("scrapy.utils.signal").addHandler(self.signal_errors)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunReport:
@@ -179,12 +188,17 @@ class RunReport:
         for name in fields_present(ItemAdapter(item)):
             stats.inc_value(f"{COVERAGE_PREFIX}/{name}")
 
+    def item_error(self, item: Any, failure: Any = None) -> None:
+        """A pipeline raised something other than ``DropItem``: the item is lost, the run unhealthy."""
+        self.crawler.stats.inc_value(f"{HANDLER_ERRORS_PREFIX}/pipeline")
+
     def request_dropped(self, request: Any) -> None:
         """A feed request refused as a duplicate: another worker, or this crawl before a pause, read it."""
         if getattr(request.callback, "__name__", None) == "parse_feed":
             self.crawler.stats.inc_value(FEEDS_ALREADY_QUEUED)
 
     def spider_closed(self, reason: str) -> None:
+        logging.getLogger("scrapy.utils.signal").removeHandler(self.signal_errors)
         stats = self.crawler.stats
         summary = summarise(stats.get_stats())
         health = self.judge(summary, reason)
@@ -246,3 +260,19 @@ class RunReport:
             logger.error("Run document not written: %s: %s", type(exc).__name__, exc)
         finally:
             connection.close()
+
+
+class _SignalErrorCounter(logging.Handler):
+    """Counts the signal-handler exceptions Scrapy logs for this crawler's spider."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(logging.ERROR)
+        self.crawler = crawler
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not str(record.msg).startswith(SIGNAL_HANDLER_ERROR):
+            return
+        spider = getattr(record, "spider", None)
+        if spider is not None and spider is not self.crawler.spider:
+            return  # another crawler of the same process
+        self.crawler.stats.inc_value(f"{HANDLER_ERRORS_PREFIX}/signal_handler")

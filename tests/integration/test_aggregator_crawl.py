@@ -35,6 +35,8 @@ def test_aggregator_excerpts_and_followed_originals(sites, mongo_uri, mongo_db, 
         args={"urls": aggregator.url(PAGE), "aggregator": "infofil", "follow": follow},
     )
     assert result.returncode == 0, result.log[-3000:]
+    # The 404 original's excerpt comes from an errback: no handler may crash on it.
+    assert "Traceback" not in result.log and "Error caught on signal handler" not in result.log
     docs = {doc["url"]: doc for doc in mongo_db.articles.find()}
     assert sorted(docs) == sorted(
         [
@@ -77,3 +79,4 @@ def test_aggregator_excerpts_and_followed_originals(sites, mongo_uri, mongo_db, 
     assert run["stored"]["inserted"] == 4 and run["dropped_total"] == 0
     assert run["newsbot_stats"]["newsbot/aggregator/original_unreachable"] == 1
     assert run["newsbot_stats"]["newsbot/aggregator/excerpts"] == 3
+    assert run["health"]["status"] == "ok" and run["handler_errors"] == {}

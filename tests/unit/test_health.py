@@ -253,3 +253,12 @@ def test_overrides_merge_over_the_defaults() -> None:
 def test_exit_code() -> None:
     assert exit_code(["ok", "skipped", "unchecked"]) == 0
     assert exit_code(["ok", "failed"]) == EXIT_UNHEALTHY
+
+
+def test_an_exception_in_a_handler_or_pipeline_fails_the_run() -> None:
+    run = summary()
+    assert by_name(check_health(run, HealthPolicy()))["handler_errors"].status == OK
+    run["handler_errors"] = {"signal_handler": 2, "pipeline": 1}
+    report = check_health(run, HealthPolicy())
+    assert report.status == FAILED and [check.name for check in report.failed] == ["handler_errors"]
+    assert report.failed[0].detail == "3 exceptions caught (pipeline 1, signal_handler 2)"

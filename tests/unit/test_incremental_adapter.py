@@ -53,3 +53,11 @@ def test_settings_defaults_and_overrides() -> None:
     assert not never.enabled and never.recheck_after is None
     with pytest.raises(ValueError, match="NEWSBOT_RECHECK_HOURS"):
         IncrementalConfig.from_settings(Settings({"NEWSBOT_RECHECK_HOURS": "-1"}))
+
+
+def test_an_item_from_an_errback_has_no_fetched_keys() -> None:
+    """An excerpt yielded by an errback reaches ``item_scraped`` with the download's Failure."""
+    from twisted.python.failure import Failure
+
+    failure = Failure(ValueError("404"))
+    assert fetched_keys(failure) == [] and fetched_keys(None) == []

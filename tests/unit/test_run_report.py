@@ -107,3 +107,11 @@ def test_summary_line_names_failed_checks() -> None:
 def test_health_status_reads_the_verdict_from_stats() -> None:
     assert health_status({"newsbot/health/status": "failed"}) == "failed"
     assert health_status({}) is None
+
+
+def test_summarise_lists_handler_errors() -> None:
+    from newsbot.ops.run_report import summarise
+
+    stats = {"newsbot/errors/pipeline": 2, "newsbot/errors/signal_handler": 1, "item_scraped_count": 3}
+    assert summarise(stats)["handler_errors"] == {"pipeline": 2, "signal_handler": 1}
+    assert summarise({})["handler_errors"] == {}

@@ -291,9 +291,32 @@ def time_element_checks(pages: Sequence[CorpusPage]) -> list[Check]:
             if scanned is None or scanned.parts.shape is not Shape.ABSOLUTE or not scanned.parts.has_time:
                 continue
             got = parse_date(label, now=machine, tz=TZ)
-            agrees = got is not None and to_minute(got) == to_minute(machine)
+            agrees = got is not None and (
+                to_minute(got) == to_minute(machine) or _same_wall_clock(label, got, value)
+            )
             checks.append(Check(page.name, label, f"{machine:%Y-%m-%dT%H:%MZ}", _show(got), agrees))
     return checks
+
+
+_NEEDS_CRAWL_TIME = (Shape.AGO, Shape.NOW, Shape.DAY_WORD, Shape.TIME_ONLY, Shape.WEEKDAY_TIME)
+_WALL_CLOCK = re.compile(r"T(?P<hour>\d{2}):(?P<minute>\d{2})")
+_TWELVE_HOUR_MARK = re.compile(r"\b(?:am|pm|a\.m\.|p\.m\.)", re.I)
+
+
+def _same_wall_clock(label: str, got: datetime, machine_value: str) -> bool:
+    """The printed label and the machine value name the same day and wall time, the site's clock
+    aside: some templates state a wrong offset in the attribute, or print a 12-hour clock without
+    am/pm ("à 4:08" for 16:08). Our reading of the label is then right; the page disagrees with
+    itself, which no parser can settle."""
+    wall = _WALL_CLOCK.search(machine_value)
+    if wall is None or machine_value[:10] != local_wall(got, TZ).date().isoformat():
+        return False
+    local = local_wall(got, TZ)
+    hour, minute = int(wall["hour"]), int(wall["minute"])
+    if local.minute != minute:
+        return False
+    twelve_hour = not _TWELVE_HOUR_MARK.search(label) and local.hour < 13
+    return local.hour == hour or (twelve_hour and local.hour % 12 == hour % 12)
 
 
 def byline_checks(pages: Sequence[CorpusPage]) -> list[Check]:
@@ -308,7 +331,7 @@ def byline_checks(pages: Sequence[CorpusPage]) -> list[Check]:
             continue
         window = text[label.start() : label.start() + BYLINE_WINDOW]
         published, _ = split_byline(find_expressions(window))
-        if published is None or published.parts.shape in (Shape.AGO, Shape.NOW):
+        if published is None or published.parts.shape in _NEEDS_CRAWL_TIME:
             continue  # no date, or one that needs the unknown crawl time
         gold_has_time = len(gold) > len("2024-01-01")
         gold_instant = parse_iso(gold, TZ)

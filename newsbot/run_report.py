@@ -23,6 +23,7 @@ from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
 import newsbot
+from newsbot.drops import FEED_REJECTED_PREFIX, drop_reasons
 from newsbot.health import FAILED, HealthPolicy, HealthReport, check_health, stored_count
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoUnavailable, connect
@@ -72,7 +73,7 @@ def _sum_prefixed(stats: Mapping[str, Any], prefix: str) -> dict[str, int]:
 
 def summarise(stats: Mapping[str, Any]) -> dict[str, Any]:
     """The run's outcome counts and field coverage from the crawl stats (pure: testable on a plain dict)."""
-    dropped = _sum_prefixed(stats, "newsbot/dropped/")
+    dropped = drop_reasons(stats)
     scraped = stats.get("item_scraped_count", 0)
     with_field = _sum_prefixed(stats, f"{COVERAGE_PREFIX}/")
     coverage = {
@@ -94,7 +95,7 @@ def summarise(stats: Mapping[str, Any]) -> dict[str, Any]:
             "fetched": stats.get("newsbot/feeds/fetched", 0),
             "entries": stats.get("newsbot/feeds/entries", 0),
             "skipped": sum(value for key, value in stats.items() if key.startswith(SKIPPED_ENTRY_PREFIXES)),
-            "rejected": _sum_prefixed(stats, "newsbot/feeds/rejected/"),
+            "rejected": _sum_prefixed(stats, f"{FEED_REJECTED_PREFIX}/"),
             "already_queued": stats.get(FEEDS_ALREADY_QUEUED, 0),
         },
         "coverage": coverage,

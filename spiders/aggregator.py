@@ -17,6 +17,7 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from newsbot.drops import count_drop
 from newsbot.extraction.aggregator import AggregatedEntry, extract_aggregated_entries
 from newsbot.feeds import FeedEntry
 from newsbot.items import ArticleItem
@@ -53,7 +54,8 @@ class AggregatorSpider(NewsSpider):
         """An aggregator page: one excerpt per "Lire la suite" item."""
         stats = self.crawler.stats
         if not isinstance(response, TextResponse):
-            stats.inc_value("newsbot/dropped/not_html")
+            count_drop(self.crawler, "not_html")
+            self.logger.info("Skipped %s: not an HTML page", response.url)
             return
         entries = extract_aggregated_entries(response.body, response.url, encoding=response.encoding)
         stats.inc_value("newsbot/aggregator/pages")

@@ -14,7 +14,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.python.failure import Failure
 
-from newsbot.drops import drop
+from newsbot.drops import count_drop, reject_feed
 from newsbot.extraction import ExtractedArticle, extract_article
 from newsbot.feeds import FeedEntry, FeedTooLarge, parse_feed
 from newsbot.items import ArticleItem
@@ -34,11 +34,19 @@ def fetch_failure_reason(error: BaseException) -> str | None:
         error.__cause__, _DecompressionMaxSizeExceeded
     ):
         return "too_large"
+    if isinstance(error, HttpError):  # a subclass of IgnoreRequest: test it first
+        return "http_error"
     if isinstance(error, IgnoreRequest):
         return None
-    if isinstance(error, HttpError):
-        return "http_error"
     return "fetch_failed"
+
+
+def describe_fetch_failure(error: BaseException) -> str:
+    """One line for the log: the HTTP status, or the network error without its traceback."""
+    if isinstance(error, HttpError) and error.response is not None:
+        return f"HTTP {error.response.status}"
+    text = " ".join(str(error).split()) or type(error).__name__
+    return f"{type(error).__name__}: {text}" if type(error).__name__ not in text else text
 
 
 class NewsSpider(scrapy.Spider):
@@ -100,12 +108,10 @@ class NewsSpider(scrapy.Spider):
                 response.body, response.url, max_size=self.settings.getint("DOWNLOAD_MAXSIZE")
             )
         except FeedTooLarge as exc:
-            stats.inc_value("newsbot/feeds/rejected/too_large")
-            logger.warning("Feed %s rejected: %s", response.url, exc)
+            reject_feed(self.crawler, "too_large", response.url, str(exc))
             return
         if document.kind == "unknown":
-            stats.inc_value("newsbot/feeds/rejected/unparsable")
-            logger.warning("Feed %s is not RSS, Atom or a sitemap; skipped", response.url)
+            reject_feed(self.crawler, "unparsable", response.url, "not RSS, Atom or a sitemap")
             return
         for child in document.sitemaps:
             yield scrapy.Request(child.url, callback=self.parse_feed, errback=self.feed_failed, priority=10)
@@ -133,15 +139,19 @@ class NewsSpider(scrapy.Spider):
         """A feed or sitemap that could not be fetched: counted under ``newsbot/feeds/rejected/``."""
         reason = fetch_failure_reason(failure.value)
         if reason is not None:
-            self.crawler.stats.inc_value(f"newsbot/feeds/rejected/{reason}")
-            logger.warning("Feed %s rejected (%s): %s", failure.request.url, reason, failure.value)
+            reject_feed(self.crawler, reason, failure.request.url, describe_fetch_failure(failure.value))
 
     def article_failed(self, failure: Failure) -> None:
         """An article page that could not be fetched (too large, HTTP error, network): a counted drop."""
         reason = fetch_failure_reason(failure.value)
         if reason is not None:
-            drop(self.crawler, reason)
-            logger.warning("Article %s dropped (%s): %s", failure.request.url, reason, failure.value)
+            count_drop(self.crawler, reason)
+            logger.warning(
+                "Article %s dropped (%s): %s",
+                failure.request.url,
+                reason,
+                describe_fetch_failure(failure.value),
+            )
 
     def profile_for(self, url: str) -> OutletProfile | None:
         """The outlet profile used to extract ``url``: the spider's own, else one matching the URL."""
@@ -150,9 +160,8 @@ class NewsSpider(scrapy.Spider):
     # -- extraction -----------------------------------------------------------------------------
 
     def parse_article(self, response: Response, entry: FeedEntry | None = None) -> Iterator[ArticleItem]:
-        stats = self.crawler.stats
         if not isinstance(response, TextResponse):
-            stats.inc_value("newsbot/dropped/not_html")
+            count_drop(self.crawler, "not_html")
             logger.info(
                 "Skipped %s: not an HTML page (%s)", response.url, response.headers.get("Content-Type")
             )
@@ -163,7 +172,7 @@ class NewsSpider(scrapy.Spider):
                 response.body, response.url, encoding=response.encoding, profile=profile
             )
         except Exception:
-            stats.inc_value("newsbot/dropped/extraction_error")
+            count_drop(self.crawler, "extraction_error")
             logger.exception("Extraction failed on %s", response.url)
             return
         yield self.build_item(extracted, response, profile, entry)

@@ -16,6 +16,7 @@ from tests.robustness.hostile_site import (
     jsonld,
     static,
 )
+from tests.support.drops import assert_drops_add_up
 from tests.support.mirror import MirrorServer
 
 pytestmark = pytest.mark.integration
@@ -136,6 +137,7 @@ def test_hostile_pages_and_feeds(hostile, mongo_uri, mongo_db, mongo_db_name) ->
     run = mongo_db.runs.find_one({"spider": "news"})
     assert run["errors"] == 0
     assert run["dropped"] == {"empty": 2, "not_html": 1, "too_large": 1}
+    assert_drops_add_up(run)
     stats = run["newsbot_stats"]
     assert stats["newsbot/feeds/rejected/too_large"] == 2  # the gzip bomb as a file and as Content-Encoding
     assert stats["newsbot/feeds/rejected/unparsable"] == 1

@@ -27,6 +27,7 @@ from newsbot.drops import FEED_REJECTED_PREFIX, drop_reasons
 from newsbot.health import FAILED, HealthPolicy, HealthReport, check_health, stored_count
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoUnavailable, connect
+from newsbot.storage.store import MONGO_UNAVAILABLE
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +192,9 @@ class RunReport:
             logger.error("Health check failed for %s: %s: %s", document["spider"], check.name, check.detail)
         level = logging.ERROR if health and health.status == FAILED else logging.INFO
         logger.log(level, "%s", summary_line(document))
+        if reason == MONGO_UNAVAILABLE:  # said once at start: don't wait for the server a second time
+            logger.info("Run document not written: MongoDB did not answer when the crawl started")
+            return
         self.write(document)
 
     def judge(self, summary: dict[str, Any], reason: str) -> HealthReport | None:

@@ -48,6 +48,8 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "newsbot.run_report.RunReport": 500,
+    # One WARNING line per failed request (no retry duplicate, no robots.txt traceback).
+    "newsbot.logformatter.NetworkErrorLogging": 0,
 }
 
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {}

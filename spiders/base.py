@@ -20,7 +20,7 @@ from newsbot.feeds import FeedEntry, FeedTooLarge, parse_feed
 from newsbot.items import ArticleItem
 from newsbot.outlets import OUTLETS, OutletProfile, profile_for_url
 from newsbot.urls import canonicalize_url
-from spiders.arguments import hosts_of, positive_int, split_urls
+from spiders.arguments import SpiderArgumentError, hosts_of, positive_int, split_urls
 
 logger = logging.getLogger(__name__)
 
@@ -74,17 +74,19 @@ class NewsSpider(scrapy.Spider):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.profile: OutletProfile | None = OUTLETS[self.outlet_id] if self.outlet_id else None
-        override_feeds = split_urls(feeds)
-        self.article_urls = split_urls(urls)
+        override_feeds = split_urls(feeds, "feeds")
+        self.article_urls = split_urls(urls, "urls")
         if override_feeds or self.article_urls:
             self.feed_urls = override_feeds
         elif self.profile is not None:
             self.feed_urls = [*self.profile.feeds, *self.profile.sitemaps]
         else:
-            raise ValueError(f"the {self.name!r} spider needs -a feeds=URL[,URL…] or -a urls=URL[,URL…]")
+            raise SpiderArgumentError(
+                f"the {self.name!r} spider needs -a feeds=URL[,URL…] or -a urls=URL[,URL…]"
+            )
         allowed = set(self.profile.domains) if self.profile else set()
         allowed |= hosts_of(override_feeds + self.article_urls)
-        allowed |= {d.strip() for d in (domains or "").split(",") if d.strip()}
+        allowed |= {d.strip() for d in str(domains or "").split(",") if d.strip()}
         self.allowed_domains = sorted(allowed)
         self.max_articles = positive_int(max_articles, "max_articles")
         self._scheduled_articles = 0

@@ -18,7 +18,13 @@ from scrapy.settings import Settings
 from newsbot.crawl_plan import PlanError, SpiderRun, add_plan_options, parse_assignments
 from newsbot.health import EXIT_UNHEALTHY, FAILED
 from newsbot.run_report import health_status, stored_total
-from newsbot.scrapy_project import planned_runs, project_settings
+from newsbot.scrapy_project import (
+    check_settings,
+    check_spider_arguments,
+    planned_runs,
+    project_settings,
+    spider_classes,
+)
 from newsbot.storage.config import MongoConfig
 
 NAME = "crawl"
@@ -67,8 +73,12 @@ def run(args: argparse.Namespace, config: MongoConfig) -> int:
     try:
         settings = project_settings(parse_assignments(args.set, "-s"))
         runs = planned_runs(args, settings)
+        check_settings(settings)
+        classes = spider_classes(settings)
+        for planned in runs:
+            check_spider_arguments(classes[planned.name], planned.args)
     except (PlanError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"newsbot crawl: error: {exc}", file=sys.stderr)
         return 2
     crawlers = run_in_one_process(settings, runs)
     outcomes = {name: outcome(crawler) for name, crawler in crawlers.items()}

@@ -2,17 +2,36 @@
 
 Scrapy's own ``crawl`` exits 0 whatever the spider achieved. This one reads the verdict the run
 report left in the crawl stats, so cron, scrapyd and CI notice a run that fetched nothing useful.
+
+Ordinary mistakes (an unknown spider, a bad ``-a`` value, a malformed setting such as ``MONGO_URI``)
+are found before the crawl starts and reported in one line with exit code 2, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import logging
+import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from newsbot.health import exit_code
 from newsbot.run_report import health_status
+from newsbot.scrapy_project import UsageProblem, check_settings, check_spider_arguments, spider_class
+
+logger = logging.getLogger(__name__)
+
+EXIT_USAGE = 2
+
+
+def report_crawl_failure(task: asyncio.Future[None]) -> None:
+    """A crawl that could not start: one ERROR line (asyncio would print the whole traceback)."""
+    if task.cancelled() or task.exception() is None:
+        return
+    error = task.exception()
+    logger.error("The crawl could not start: %s: %s", type(error).__name__, error)
 
 
 class Command(ScrapyCrawlCommand):
@@ -24,9 +43,19 @@ class Command(ScrapyCrawlCommand):
             raise UsageError
         if len(args) > 1:
             raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
-        assert self.crawler_process
-        crawler = self._create_crawler(args[0])
-        self.crawler_process.crawl(crawler, **opts.spargs)
+        assert self.crawler_process and self.settings is not None
+        try:
+            spidercls = spider_class(self.crawler_process.spider_loader, args[0])
+            check_spider_arguments(spidercls, opts.spargs)
+            check_settings(self.settings)
+        except UsageProblem as problem:
+            print(f"scrapy crawl: error: {problem}", file=sys.stderr)
+            self.exitcode = EXIT_USAGE
+            return
+        crawler = self._create_crawler(spidercls)
+        started = self.crawler_process.crawl(crawler, **opts.spargs)
+        if isinstance(started, asyncio.Future):
+            started.add_done_callback(report_crawl_failure)
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1

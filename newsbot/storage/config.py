@@ -7,6 +7,8 @@ from pathlib import Path
 
 from scrapy.settings import BaseSettings
 
+from newsbot.storage.uri import check_mongo_uri
+
 
 @dataclass(frozen=True)
 class MongoConfig:
@@ -42,7 +44,7 @@ class MongoConfig:
                 f"got {retry_budget} and {probe_interval}"
             )
         return cls(
-            uri=settings.get("MONGO_URI") or "",
+            uri=check_mongo_uri(settings.get("MONGO_URI") or ""),
             database=settings.get("MONGO_DATABASE") or "newsbot",
             collection=settings.get("MONGO_COLLECTION") or "articles",
             batch_size=batch_size,

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsbot.text.clean import clean_text, strip_paragraph
+from newsbot.text.clean import READ_MORE_RULE, clean_text, related_items_follow, strip_paragraph
 from newsbot.text.glue import split_glued_title
 from newsbot.text.normalize import normalize_text
 from newsbot.text.truncation import is_truncated
-
-READ_MORE_RULE = "aggregator_read_more"
 
 
 @dataclass(frozen=True)
@@ -50,16 +48,17 @@ def _item(paragraphs: list[str]) -> AggregatorItem:
 
 
 def _segments(paragraphs: list[str], stripped: list[str], fired: list[str]) -> tuple[list, list, bool]:
-    """Group content paragraphs into segments closed by "Lire la suite", before and after the marker."""
+    """Group content paragraphs into segments closed by "Lire la suite", before and after the marker
+    (a marker not followed by such items is only chrome: what follows it stays in the excerpt)."""
     before: list[list[str]] = [[]]
     after: list[list[str]] = [[]]
     saw_marker = False
-    for paragraph in paragraphs:
+    for position, paragraph in enumerate(paragraphs):
         outcome = strip_paragraph(paragraph)
         fired.extend(outcome.fired)
         stripped.extend(outcome.removed)
         if outcome.dropped_by is not None and outcome.dropped_by.ends_article:
-            saw_marker = True
+            saw_marker = saw_marker or related_items_follow(paragraphs[position + 1 :])
             continue
         segments = after if saw_marker else before
         if outcome.text:

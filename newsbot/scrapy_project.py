@@ -6,6 +6,7 @@ import argparse
 import os
 from collections.abc import Mapping
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scrapy import Spider
 from scrapy.settings import BaseSettings, Settings
@@ -70,3 +71,10 @@ def check_settings(settings: BaseSettings) -> None:
         health_policy(settings)
     except ValueError as exc:
         raise UsageProblem(str(exc)) from None
+    zone = settings.get("NEWSBOT_TIMEZONE") or "Europe/Paris"
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageProblem(
+            f"NEWSBOT_TIMEZONE: expected a zone name such as Europe/Paris, got {zone!r}"
+        ) from None

@@ -26,12 +26,21 @@ logger = logging.getLogger(__name__)
 EXIT_USAGE = 2
 
 
-def report_crawl_failure(task: asyncio.Future[None]) -> None:
-    """A crawl that could not start: one ERROR line (asyncio would print the whole traceback)."""
-    if task.cancelled() or task.exception() is None:
-        return
-    error = task.exception()
+def start_failure(task: asyncio.Future[None]) -> BaseException | None:
+    """Why a crawl could not start, retrieved from its task (else asyncio prints the traceback)."""
+    if task.cancelled():
+        return None
+    return task.exception()
+
+
+def report_start_failure(error: BaseException) -> int:
+    """One line for a crawl that could not start; the exit code: 2 for a setting a component refused
+    (``ValueError``: a usage error, like the ones checked before starting), else 1."""
+    if isinstance(error, ValueError):
+        print(f"scrapy crawl: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     logger.error("The crawl could not start: %s: %s", type(error).__name__, error)
+    return 1
 
 
 class Command(ScrapyCrawlCommand):
@@ -54,10 +63,13 @@ class Command(ScrapyCrawlCommand):
             return
         crawler = self._create_crawler(spidercls)
         started = self.crawler_process.crawl(crawler, **opts.spargs)
+        failures: list[BaseException] = []
         if isinstance(started, asyncio.Future):
-            started.add_done_callback(report_crawl_failure)
+            started.add_done_callback(lambda task: failures.extend(filter(None, [start_failure(task)])))
         self.crawler_process.start()
-        if self.crawler_process.bootstrap_failed:
+        if failures:
+            self.exitcode = report_start_failure(failures[0])
+        elif self.crawler_process.bootstrap_failed:
             self.exitcode = 1
         else:
             self.exitcode = exit_code([health_status(crawler.stats.get_stats())])

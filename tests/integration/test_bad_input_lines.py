@@ -156,6 +156,27 @@ CASES = [
         r"scrapy crawl: error: MONGO_BATCH_SIZE must be between 1 and 1000, got 5000",
     ),
     Case(
+        "time zone unknown",
+        [*SCRAPY, "rfi"],
+        {"NEWSBOT_TIMEZONE": "Mars/Olympus"},
+        2,
+        r"scrapy crawl: error: NEWSBOT_TIMEZONE: expected a zone name such as Europe/Paris, got 'Mars/Olympus'",
+    ),
+    Case(
+        "setting refused by a crawl component",
+        [*SCRAPY, "rfi", "-a", "feeds=http://127.0.0.1:9/rss"],
+        {"NEWSBOT_RECHECK_HOURS": "-5"},
+        2,
+        r"scrapy crawl: error: NEWSBOT_RECHECK_HOURS must be 0 \(never\) or positive, got -5\.0",
+    ),
+    Case(
+        "newsbot crawl, setting refused by a crawl component",
+        [*NEWSBOT, "crawl", "rfi", "--feeds", "rfi=http://127.0.0.1:9/rss"],
+        {"NEWSBOT_RECHECK_HOURS": "-5"},
+        2,
+        r"newsbot crawl: error: rfi: NEWSBOT_RECHECK_HOURS must be 0 \(never\) or positive, got -5\.0",
+    ),
+    Case(
         "health threshold not a share",
         [*SCRAPY, "rfi"],
         {"NEWSBOT_HEALTH_MAX_DROP_SHARE": "not_french=2"},
@@ -183,7 +204,7 @@ def test_one_clear_line(case: Case, tmp_path: Path) -> None:
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output[-3000:]
     assert result.returncode == case.exit_code, output[-3000:]
-    error_lines = [line for line in output.splitlines() if "error" in line.lower()]
+    error_lines = [line for line in output.splitlines() if re.search(r"(?i)\berror:|\bERROR\b", line)]
     assert len(error_lines) == 1, error_lines
     assert re.fullmatch(case.line, error_lines[0]), error_lines[0]
     assert not (tmp_path / "data").exists(), "nothing started for a command that cannot run"

@@ -175,3 +175,4 @@ def test_sitemap_of_50000_urls(tmp_path, mongo_uri, mongo_db, mongo_db_name) -> 
     assert run["newsbot_stats"]["newsbot/feeds/entries"] == 50_000
     assert run["newsbot_stats"]["newsbot/feeds/skipped/max_articles"] == 49_997
     assert run["stored"]["inserted"] == 3 and run["errors"] == 0
+    assert_drops_add_up(run)

@@ -8,6 +8,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    ResponseDataLossError,
+)
 from scrapy.logformatter import LogFormatter
 
 
@@ -50,7 +57,9 @@ class OneLineNetworkErrors(logging.Filter):
         message = str(record.msg)
         if record.name == "scrapy.downloadermiddlewares.retry" and message.startswith("Gave up retrying"):
             _set_level(record, logging.DEBUG)
-        elif record.name == "scrapy.downloadermiddlewares.robotstxt" and record.exc_info:
+        elif not (record.exc_info and is_network_error(record.exc_info[1])):
+            return True  # anything else (a bug) keeps its level and its traceback
+        elif record.name == "scrapy.downloadermiddlewares.robotstxt":
             record.exc_info = record.exc_text = None
             if isinstance(record.args, Mapping) and hasattr(record.args.get("request"), "url"):
                 parts = urlsplit(record.args["request"].url)
@@ -62,6 +71,22 @@ class OneLineNetworkErrors(logging.Filter):
             record.exc_info = record.exc_text = None
             _set_level(record, logging.WARNING)
         return True
+
+
+NETWORK_ERRORS = (
+    DownloadConnectionRefusedError,
+    CannotResolveHostError,
+    DownloadTimeoutError,
+    DownloadFailedError,
+    ResponseDataLossError,
+    OSError,  # ConnectionError, TimeoutError, socket.gaierror
+)
+NETWORK_ERROR_MODULES = ("twisted.internet.error", "twisted.web._newclient", "OpenSSL.")
+
+
+def is_network_error(error: BaseException | None) -> bool:
+    """A failure of the network or the remote server (DNS, refused, reset, timeout, TLS), not a bug."""
+    return isinstance(error, NETWORK_ERRORS) or type(error).__module__.startswith(NETWORK_ERROR_MODULES)
 
 
 def _set_level(record: logging.LogRecord, level: int) -> None:

@@ -36,12 +36,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = MongoConfig.from_settings(get_project_settings())
     except ValueError as exc:  # a malformed setting (MONGO_URI, MONGO_BATCH_SIZE…): a usage error
-        print(f"newsbot {args.command}: error: {exc}", file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
         return commands[args.command].run(args, config)
     except MongoUnavailable as exc:
-        print(f"newsbot {args.command}: error: {exc}", file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

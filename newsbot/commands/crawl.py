@@ -90,12 +90,12 @@ def run(args: argparse.Namespace, config: MongoConfig) -> int:
         for planned in runs:
             check_spider_arguments(classes[planned.name], planned.args)
     except (PlanError, ValueError) as exc:
-        print(f"newsbot crawl: error: {exc}", file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     failures: dict[str, BaseException] = {}
     crawlers = run_in_one_process(settings, runs, failures)
     for name, error in failures.items():  # a setting a crawl component refused: one line each
-        print(f"newsbot crawl: error: {name}: {error}", file=sys.stderr)
+        print(f"error: {name}: {error}", file=sys.stderr)
     if failures and all(isinstance(error, ValueError) for error in failures.values()):
         return 2
     outcomes = {name: outcome(crawler) for name, crawler in crawlers.items()}

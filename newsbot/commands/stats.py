@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, config: MongoConfig) -> int:
         zone = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         print(
-            f"newsbot stats: error: --timezone: expected a zone name such as Europe/Paris, got {name!r}",
+            f"error: --timezone: expected a zone name such as Europe/Paris, got {name!r}",
             file=sys.stderr,
         )
         return 2

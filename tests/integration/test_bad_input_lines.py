@@ -80,14 +80,14 @@ CASES = [
         [*NEWSBOT, "crawl", "nosuchspider"],
         {},
         2,
-        r"newsbot crawl: error: unknown spider\(s\): nosuchspider \(known: .*\)",
+        r"error: unknown spider\(s\): nosuchspider \(known: .*\)",
     ),
     Case(
         "newsbot crawl, feeds not a URL",
         [*NEWSBOT, "crawl", "rfi", "--feeds", "rfi=not-a-url"],
         {},
         2,
-        r"newsbot crawl: error: -a feeds: expected absolute http\(s\) URLs separated by commas, got 'not-a-url'",
+        r"error: -a feeds: expected absolute http\(s\) URLs separated by commas, got 'not-a-url'",
     ),
     Case(
         "MONGO_URI port out of range",
@@ -131,7 +131,7 @@ CASES = [
         [*NEWSBOT, "stats"],
         {"MONGO_URI": "mongodb://127.0.0.1:99999"},
         2,
-        r"newsbot stats: error: MONGO_URI 'mongodb://127\.0\.0\.1:99999': Port must be .*",
+        r"error: MONGO_URI 'mongodb://127\.0\.0\.1:99999': Port must be .*",
     ),
     Case(
         "integer setting from the environment",
@@ -174,7 +174,7 @@ CASES = [
         [*NEWSBOT, "crawl", "rfi", "--feeds", "rfi=http://127.0.0.1:9/rss"],
         {"NEWSBOT_RECHECK_HOURS": "-5"},
         2,
-        r"newsbot crawl: error: rfi: NEWSBOT_RECHECK_HOURS must be 0 \(never\) or positive, got -5\.0",
+        r"error: rfi: NEWSBOT_RECHECK_HOURS must be 0 \(never\) or positive, got -5\.0",
     ),
     Case(
         "health threshold not a share",

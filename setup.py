@@ -1,7 +1,8 @@
 """Packaging for pip and for scrapyd eggs (``scrapyd-deploy`` builds an egg from this file).
 
-The egg holds ``newsbot``, ``spiders`` and ``pipelines`` (never ``tests``) and the data files newsbot
-reads at run time: every ``data`` folder inside ``newsbot`` (``tests/ops/test_packaging.py`` checks it).
+The egg holds ``newsbot``, ``spiders`` and ``pipelines`` (never ``tests`` nor ``benchmarks``) and the data
+files newsbot reads at run time: every ``data`` folder inside ``newsbot`` (``tests/ops/test_packaging.py``
+checks both).
 """
 
 from setuptools import find_packages, setup
@@ -15,7 +16,7 @@ setup(
     package_data={"newsbot": ["*/data/*", "*/*/data/*"]},
     entry_points={
         "scrapy": ["settings = newsbot.settings"],
-        "console_scripts": ["newsbot = newsbot.cli:main"],
+        "console_scripts": ["newsbot = newsbot.ops.cli:main"],
     },
     zip_safe=False,
 )

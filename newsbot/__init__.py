@@ -1,6 +1,6 @@
 """newsbot: a Scrapy pipeline that turns French news sites into a clean MongoDB collection."""
 
-from newsbot import project_packages
+from newsbot.ops import project_packages
 
 __version__ = "0.1.0"
 

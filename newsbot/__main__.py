@@ -2,6 +2,6 @@
 
 import sys
 
-from newsbot.cli import main
+from newsbot.ops.cli import main
 
 sys.exit(main())

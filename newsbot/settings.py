@@ -35,7 +35,7 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
-LOG_FORMATTER = "newsbot.logformatter.ConciseLogFormatter"
+LOG_FORMATTER = "newsbot.crawl.logformatter.ConciseLogFormatter"
 
 # --- Item pipelines (boilerplate -> dates -> French filter -> dedup -> MongoDB) -------------------
 ITEM_PIPELINES = {
@@ -47,9 +47,10 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
-    "newsbot.run_report.RunReport": 500,
+    "newsbot.storage.store.CrawlStore": 0,  # the crawl's MongoDB store, shared by pipelines and middleware
+    "newsbot.ops.run_report.RunReport": 500,
     # One WARNING line per failed request (no retry duplicate, no robots.txt traceback).
-    "newsbot.logformatter.NetworkErrorLogging": 0,
+    "newsbot.crawl.logformatter.NetworkErrorLogging": 0,
 }
 
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
@@ -69,7 +70,7 @@ MONGO_WRITE_CONCERN = env_str("MONGO_WRITE_CONCERN", "1")
 MONGO_SERVER_SELECTION_TIMEOUT_MS = env_int("MONGO_SERVER_SELECTION_TIMEOUT_MS", 10_000)
 NEWSBOT_DATA_DIR = env_str("NEWSBOT_DATA_DIR", ".newsbot")
 
-# --- Cleaning ------------------------------------------------------------------------------------
+# --- Cleaning stages: dates, language, dedup -----------------------------------------------------
 NEWSBOT_TIMEZONE = env_str("NEWSBOT_TIMEZONE", "Europe/Paris")
 NEWSBOT_LANGUAGE_BACKEND = env_str("NEWSBOT_LANGUAGE_BACKEND", "")
 NEWSBOT_LANGUAGES = env_str("NEWSBOT_LANGUAGES", "fr")
@@ -78,19 +79,19 @@ NEWSBOT_DEDUP_CACHE_SIZE = env_int("NEWSBOT_DEDUP_CACHE_SIZE", 50_000)
 NEWSBOT_DEDUP_BATCH_SIZE = env_int("NEWSBOT_DEDUP_BATCH_SIZE", 64)
 NEWSBOT_DEDUP_BATCH_WAIT = env_float("NEWSBOT_DEDUP_BATCH_WAIT", 0.05)
 
-# --- Asyncio and request fingerprints --------------------------------------------------------------
+# --- Reactor (asyncio, for the async spider and pipeline code) -------------------------------------
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
-# --- Incremental crawling (issue 6) ----------------------------------------------------------------
+# --- Incremental crawling ------------------------------------------------------------------------
 # Stored articles are fetched again only when their feed entry announces a change, or after this age.
 NEWSBOT_INCREMENTAL = env_bool("NEWSBOT_INCREMENTAL", True)
 NEWSBOT_RECHECK_HOURS = env_float("NEWSBOT_RECHECK_HOURS", 24.0)
 NEWSBOT_SEEN_COLLECTION = env_str("NEWSBOT_SEEN_COLLECTION", "seen_urls")
 
-# --- Operations: scrapyd, schedules, monitoring (issue 6) -------------------------------------------
-# `scrapy crawl` from newsbot.scrapy_commands exits 3 when the run fails its health checks.
-COMMANDS_MODULE = "newsbot.scrapy_commands"
-# Health checks at spider close (newsbot.health): thresholds "name=share,…" merged over the defaults.
+# --- Operations: scrapyd, schedules, monitoring ----------------------------------------------------
+# `scrapy crawl` from newsbot.ops.scrapy_commands exits 3 when the run fails its health checks.
+COMMANDS_MODULE = "newsbot.ops.scrapy_commands"
+# Health checks at spider close (newsbot.ops.health): thresholds "name=share,…" merged over the defaults.
 NEWSBOT_HEALTH_ENABLED = env_bool("NEWSBOT_HEALTH_ENABLED", True)
 NEWSBOT_HEALTH_MIN_ITEMS = env_int("NEWSBOT_HEALTH_MIN_ITEMS", 10)
 NEWSBOT_HEALTH_MAX_DROP_SHARE = env_str("NEWSBOT_HEALTH_MAX_DROP_SHARE", "")
@@ -98,7 +99,7 @@ NEWSBOT_HEALTH_MIN_COVERAGE = env_str("NEWSBOT_HEALTH_MIN_COVERAGE", "")
 # `newsbot crawl` / `newsbot schedule`: concurrent requests per outlet, "N" or "N,spider=M,…".
 NEWSBOT_OUTLET_CONCURRENCY = env_str("NEWSBOT_OUTLET_CONCURRENCY", "4")
 
-# --- Distributed crawling on Redis (issue 6) -------------------------------------------------------
+# --- Distributed crawling on Redis ----------------------------------------------------------------
 # NEWSBOT_REDIS_URL set: this process is one worker of a crawl sharing a Redis frontier and dupefilter.
 NEWSBOT_REDIS_URL = env_str("NEWSBOT_REDIS_URL", "")
 NEWSBOT_REDIS_PREFIX = env_str("NEWSBOT_REDIS_PREFIX", "newsbot")
@@ -107,7 +108,7 @@ NEWSBOT_REDIS_HEARTBEAT = env_float("NEWSBOT_REDIS_HEARTBEAT", 1.0)
 NEWSBOT_REDIS_WORKER_TIMEOUT = env_float("NEWSBOT_REDIS_WORKER_TIMEOUT", 60.0)
 ADDONS = {"newsbot.distributed.DistributedMode": 100}
 
-# --- MongoDB reliability: outages, spill file, durability (issue 7, storage) ------------------------
+# --- MongoDB reliability: outages, spill file, durability -----------------------------------------
 # MongoDB down at start: stop with a clear error and a non-zero exit (0), or crawl into the spill file (1).
 MONGO_SPILL_WHEN_DOWN = env_bool("MONGO_SPILL_WHEN_DOWN", False)
 # Seconds a write or a dedup lookup retries an unreachable server (with back-off) before spilling.

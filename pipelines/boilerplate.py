@@ -7,7 +7,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from newsbot.drops import drop
+from newsbot.crawl.drops import drop
 from newsbot.text import clean_text, warm_up
 
 TEXT_FIELDS = ("title", "lead", "body")

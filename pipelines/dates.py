@@ -9,6 +9,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
+from newsbot import settings as defaults
 from newsbot.dates import parse_byline, parse_date
 
 logger = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ class DatePipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.tz = crawler.settings.get("NEWSBOT_TIMEZONE", "Europe/Paris")
+        self.tz = crawler.settings.get("NEWSBOT_TIMEZONE") or defaults.NEWSBOT_TIMEZONE
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DatePipeline:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -24,12 +23,14 @@ from twisted.internet.defer import Deferred
 from twisted.internet.interfaces import IDelayedCall
 from twisted.internet.threads import deferToThread
 
-from newsbot.dedup import StoryIndex, StoryMatch, StoryRequest, TextSketch, sketch_text
-from newsbot.drops import drop
-from newsbot.lru import BoundedLRU
+from newsbot.crawl.drops import drop
+from newsbot.crawl.urls import canonicalize_url
+from newsbot.dedup import StoryIndex, sketch_text
+from newsbot.dedup.config import DedupConfig
+from newsbot.dedup.decision import Candidate, Lookup, decide, look_up
+from newsbot.dedup.lru import BoundedLru
 from newsbot.storage.connection import MongoUnavailable
 from newsbot.storage.store import ArticleStore
-from newsbot.urls import canonicalize_url
 
 logger = logging.getLogger(__name__)
 
@@ -47,24 +48,8 @@ class _Seen:
 class _Pending:
     """One item waiting for its batch's lookup."""
 
-    url: str
-    sketch: TextSketch
-    source: str
-    published_at: datetime | None
+    candidate: Candidate
     result: Deferred = field(default_factory=Deferred)
-
-
-@dataclass
-class _Lookup:
-    """What MongoDB said about one item."""
-
-    unavailable: bool = False
-    existing: dict[str, Any] | None = None
-    """The stored article with this URL."""
-    other: dict[str, Any] | None = None
-    """A stored article with this text (when none has the URL)."""
-    match: StoryMatch | None = None
-    """The article's story; ``None`` when it keeps a stored one or could not be placed (MongoDB down)."""
 
 
 def dedup_text(adapter: ItemAdapter) -> str:
@@ -84,12 +69,11 @@ class DedupPipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        settings = crawler.settings
-        size = settings.getint("NEWSBOT_DEDUP_CACHE_SIZE", 50_000)
-        self.batch_size = max(1, settings.getint("NEWSBOT_DEDUP_BATCH_SIZE", 64))
-        self.batch_wait = max(0.0, settings.getfloat("NEWSBOT_DEDUP_BATCH_WAIT", 0.05))
-        self.by_url: BoundedLRU[str, _Seen] = BoundedLRU(size)
-        self.by_hash: BoundedLRU[str, str] = BoundedLRU(size)
+        config = DedupConfig.from_settings(crawler.settings)
+        self.batch_size = config.batch_size
+        self.batch_wait = config.batch_wait
+        self.by_url: BoundedLru[str, _Seen] = BoundedLru(config.cache_size)
+        self.by_hash: BoundedLru[str, str] = BoundedLru(config.cache_size)
         self.store: ArticleStore | None = None
         self.stories: StoryIndex | None = None
         self._batch: list[_Pending] = []
@@ -132,56 +116,30 @@ class DedupPipeline:
         if holder is not None and holder != url:
             self.store.queue_alternate_url(holder, url)
             raise drop(self.crawler, "duplicate_content", f"{url} repeats {holder}")
-        self.by_url[url] = _Seen(digest, excerpt)
-        self.by_hash[digest] = url
+        self.by_url.put(url, _Seen(digest, excerpt))
+        self.by_hash.put(digest, url)
 
         # Layers 1 to 3 against what earlier runs and other workers stored (batched).
-        pending = _Pending(url, sketch, adapter.get("source"), adapter.get("published_at"))
-        lookup: _Lookup = await deferred_to_future(self._enqueue(pending))
+        pending = _Pending(Candidate(url, sketch, adapter.get("source"), adapter.get("published_at")))
+        lookup: Lookup = await deferred_to_future(self._enqueue(pending))
         return self._apply(item, adapter, lookup, excerpt)
 
     async def close_spider(self) -> None:
         self._flush()
 
-    def _apply(self, item: Any, adapter: ItemAdapter, lookup: _Lookup, excerpt: bool) -> Any:
-        stats = self.crawler.stats
-        url = adapter["url"]
+    def _apply(self, item: Any, adapter: ItemAdapter, lookup: Lookup, excerpt: bool) -> Any:
+        """Carry out :func:`newsbot.dedup.decision.decide`'s verdict on the item."""
         assert self.store is not None
-        if lookup.unavailable:
-            # MongoDB down past the retry budget: the writer applies layers 1 and 2 when it can write.
-            adapter["write_mode"] = "unchecked"
-            stats.inc_value("newsbot/dedup/unchecked")
-            return item
-        existing, other = lookup.existing, lookup.other
-        if existing is None:
-            if other is not None and other["url"] != url:
-                self.store.queue_alternate_url(other["url"], url)
-                raise drop(self.crawler, "duplicate_content", f"{url} repeats {other['url']}")
-            adapter["write_mode"] = "insert"
-        elif existing.get("content_hash") == adapter["content_hash"] or (
-            excerpt and existing.get("kind") != "excerpt"
-        ):
-            adapter["write_mode"] = "touch"
-            stats.inc_value("newsbot/dedup/unchanged")
-        else:
-            adapter["write_mode"] = "update"
-            stats.inc_value("newsbot/dedup/updated")
-
-        # Layer 3: near-duplicate story (a known article keeps its story).
-        if existing is not None and existing.get("story_id"):
-            adapter["story_id"] = existing["story_id"]
-            return item
-        match = lookup.match
-        if match is None:
-            stats.inc_value("newsbot/dedup/story_unassigned")
-            return item
-        if match.kind == "exact" and match.matched_url not in (None, url):
-            # Another worker stored this text under another URL since our lookup (not yet flushed then).
-            self.store.queue_alternate_url(match.matched_url, url)
-            raise drop(self.crawler, "duplicate_content", f"{url} repeats {match.matched_url}")
-        adapter["story_id"] = match.story_id
-        if not match.is_new_story:
-            stats.inc_value("newsbot/dedup/near_duplicate")
+        url = adapter["url"]
+        verdict = decide(url, adapter["content_hash"], excerpt, lookup)
+        for name in verdict.counters:
+            self.crawler.stats.inc_value(f"newsbot/dedup/{name}")
+        if verdict.copy_of is not None:
+            self.store.queue_alternate_url(verdict.copy_of, url)
+            raise drop(self.crawler, "duplicate_content", f"{url} repeats {verdict.copy_of}")
+        adapter["write_mode"] = verdict.write_mode
+        if verdict.story_id is not None:
+            adapter["story_id"] = verdict.story_id
         return item
 
     # ------------------------------------------------------------------ batching
@@ -205,9 +163,9 @@ class DedupPipeline:
             return
         stats = self.crawler.stats
         stats.inc_value("newsbot/dedup/batches")
-        lookups = deferToThread(self._look_up, batch)
+        lookups = deferToThread(look_up, self.store, self.stories, [p.candidate for p in batch])
 
-        def deliver(results: list[_Lookup]) -> None:
+        def deliver(results: list[Lookup]) -> None:
             for waiting, result in zip(batch, results, strict=True):
                 waiting.result.callback(result)
 
@@ -216,41 +174,3 @@ class DedupPipeline:
                 waiting.result.errback(failure)
 
         lookups.addCallbacks(deliver, fail)
-
-    def _look_up(self, batch: list[_Pending]) -> list[_Lookup]:
-        """In a worker thread: one query for layers 1 and 2, one insert for layer 3 (usually)."""
-        assert self.store is not None and self.stories is not None
-        try:
-            stored = self.store.find_known([p.url for p in batch], [p.sketch.content_hash for p in batch])
-        except MongoUnavailable:
-            return [_Lookup(unavailable=True) for _ in batch]
-        by_url = {doc["url"]: doc for doc in stored}
-        by_hash: dict[str, dict[str, Any]] = {}
-        for doc in stored:
-            by_hash.setdefault(doc.get("content_hash"), doc)
-        lookups: list[_Lookup] = []
-        to_place: list[int] = []
-        for position, pending in enumerate(batch):
-            existing = by_url.get(pending.url)
-            other = by_hash.get(pending.sketch.content_hash) if existing is None else None
-            lookups.append(_Lookup(existing=existing, other=other))
-            copy_elsewhere = existing is None and other is not None and other["url"] != pending.url
-            if not copy_elsewhere and not (existing is not None and existing.get("story_id")):
-                to_place.append(position)
-        if to_place:
-            requests = [
-                StoryRequest(batch[i].url, batch[i].sketch, batch[i].source, batch[i].published_at)
-                for i in to_place
-            ]
-            try:
-                matches = self.store.call(self.stories.assign_many, requests)
-            except MongoUnavailable:
-                # MongoDB went down between the lookup and the placement: these articles were not
-                # fully checked, so they go out ``unchecked`` (counted) like a batch whose lookup
-                # failed, and the writer re-applies layers 1 and 2 when it can write.
-                for i in to_place:
-                    lookups[i] = _Lookup(unavailable=True)
-            else:
-                for i, match in zip(to_place, matches, strict=True):
-                    lookups[i].match = match
-        return lookups

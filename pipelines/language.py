@@ -7,8 +7,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from newsbot.drops import drop
-from newsbot.language import DEFAULT_BACKEND, TOO_SHORT, detect_language, get_detector
+from newsbot.crawl.drops import drop
+from newsbot.language import TOO_SHORT, detect_language, get_detector
+from newsbot.language.config import LanguageConfig
 
 
 class FrenchFilterPipeline:
@@ -16,29 +17,25 @@ class FrenchFilterPipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        settings = crawler.settings
-        self.backend = settings.get("NEWSBOT_LANGUAGE_BACKEND") or DEFAULT_BACKEND
-        self.accepted = {
-            code.strip() for code in settings.get("NEWSBOT_LANGUAGES", "fr").split(",") if code.strip()
-        }
+        self.config = LanguageConfig.from_settings(crawler.settings)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FrenchFilterPipeline:
         pipeline = cls(crawler)
-        get_detector(pipeline.backend)  # load the model (~0.5 s) at start-up, not on the first item
+        get_detector(pipeline.config.backend)  # load the model (~0.5 s) at start-up, not on the first item
         return pipeline
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         decision = detect_language(
-            adapter.get("title"), adapter.get("lead"), adapter.get("body"), backend=self.backend
+            adapter.get("title"), adapter.get("lead"), adapter.get("body"), backend=self.config.backend
         )
         adapter["language"] = decision.language
         adapter["language_score"] = round(decision.score, 4)
         self.crawler.stats.inc_value(f"newsbot/language/{decision.language or 'unknown'}")
         if decision.reason == TOO_SHORT:
             self.crawler.stats.inc_value("newsbot/language/too_short")
-        if decision.language not in self.accepted:
+        if decision.language not in self.config.accepted:
             raise drop(
                 self.crawler,
                 "not_french",

@@ -17,7 +17,7 @@ from twisted.internet.defer import Deferred, DeferredLock
 from twisted.internet.task import LoopingCall
 from twisted.internet.threads import deferToThread
 
-from newsbot.drops import count_drop, drop
+from newsbot.crawl.drops import count_drop, drop
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.documents import PendingWrite, prepare_document
 from newsbot.storage.limits import DocumentTooLarge

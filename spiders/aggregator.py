@@ -17,12 +17,12 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from newsbot.drops import count_drop
+from newsbot.crawl.drops import count_drop
+from newsbot.crawl.feeds import FeedEntry
+from newsbot.crawl.urls import canonicalize_url
 from newsbot.extraction.aggregator import AggregatedEntry, extract_aggregated_entries
-from newsbot.feeds import FeedEntry
 from newsbot.items import ArticleItem
 from newsbot.outlets import OUTLETS, profile_for_url
-from newsbot.urls import canonicalize_url
 from spiders.base import NewsSpider
 
 

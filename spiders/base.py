@@ -14,12 +14,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.python.failure import Failure
 
-from newsbot.drops import count_drop, reject_feed
+from newsbot.crawl.drops import count_drop, reject_feed
+from newsbot.crawl.feeds import FeedEntry, FeedTooLarge, parse_feed
+from newsbot.crawl.urls import canonicalize_url
 from newsbot.extraction import ExtractedArticle, extract_article
-from newsbot.feeds import FeedEntry, FeedTooLarge, parse_feed
 from newsbot.items import ArticleItem
 from newsbot.outlets import OUTLETS, OutletProfile, profile_for_url
-from newsbot.urls import canonicalize_url
 from spiders.arguments import SpiderArgumentError, hosts_of, positive_int, split_urls
 
 logger = logging.getLogger(__name__)
@@ -196,25 +196,14 @@ class NewsSpider(scrapy.Spider):
             published_raw, date_source = entry.published, "feed"
         if not modified_raw and entry is not None and entry.updated:
             modified_raw = entry.updated
-        return ArticleItem(
+        return extracted.to_item(
             url=canonicalize_url(response.url, canonical_hint=extracted.canonical_url),
             source=self.source_for(response.url, profile),
             title=extracted.title or (entry.title if entry else None),
-            lead=extracted.lead,
-            body=extracted.body,
-            authors=list(extracted.authors),
-            section=extracted.section,
-            tags=list(extracted.tags),
-            paywalled=extracted.paywalled,
-            image_url=extracted.image_url,
-            kind=extracted.kind,
-            body_truncated=extracted.body_truncated,
             fetched_url=response.url,
             published_raw=published_raw,
             modified_raw=modified_raw,
             date_source=date_source,
-            site_name=extracted.site_name,
-            extraction_method=extracted.extraction_method,
         )
 
     def source_for(self, url: str, profile: OutletProfile | None) -> str:

@@ -6,41 +6,18 @@ from __future__ import annotations
 from spiders.base import NewsSpider
 
 
-class RfiSpider(NewsSpider):
-    name = "rfi"
-    outlet_id = "rfi"
+def _outlet_spider(class_name: str, outlet_id: str) -> type[NewsSpider]:
+    """The spider of one outlet profile (Scrapy finds it by ``name`` in this module)."""
+    return type(
+        class_name, (NewsSpider,), {"__module__": __name__, "name": outlet_id, "outlet_id": outlet_id}
+    )
 
 
-class LeFigaroSpider(NewsSpider):
-    name = "lefigaro"
-    outlet_id = "lefigaro"
-
-
-class LeMondeSpider(NewsSpider):
-    name = "lemonde"
-    outlet_id = "lemonde"
-
-
-class France24Spider(NewsSpider):
-    name = "france24"
-    outlet_id = "france24"
-
-
-class FranceInfoSpider(NewsSpider):
-    name = "franceinfo"
-    outlet_id = "franceinfo"
-
-
-class VingtMinutesSpider(NewsSpider):
-    name = "20minutes"
-    outlet_id = "20minutes"
-
-
-class LiberationSpider(NewsSpider):
-    name = "liberation"
-    outlet_id = "liberation"
-
-
-class OuestFranceSpider(NewsSpider):
-    name = "ouestfrance"
-    outlet_id = "ouestfrance"
+RfiSpider = _outlet_spider("RfiSpider", "rfi")
+LeFigaroSpider = _outlet_spider("LeFigaroSpider", "lefigaro")
+LeMondeSpider = _outlet_spider("LeMondeSpider", "lemonde")
+France24Spider = _outlet_spider("France24Spider", "france24")
+FranceInfoSpider = _outlet_spider("FranceInfoSpider", "franceinfo")
+VingtMinutesSpider = _outlet_spider("VingtMinutesSpider", "20minutes")
+LiberationSpider = _outlet_spider("LiberationSpider", "liberation")
+OuestFranceSpider = _outlet_spider("OuestFranceSpider", "ouestfrance")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pymongo
 import pytest
 
-from newsbot.bench.corpus import corpus_dir
 from newsbot.storage.embedded import start_server
+from tests.support.corpus import corpus_dir
 
 
 @pytest.fixture(scope="session")

@@ -1,1 +1,2 @@
-"""What analysts ask of the articles collection: the queries, the stories view and exports."""
+"""What analysts ask of the articles collection: the queries and exports (the ``stories`` view they read
+is created with the schema, in ``newsbot.storage.stories``)."""

@@ -1,23 +1,13 @@
-"""The analysts' questions as MongoDB queries (the README shows the same ones, and a test runs them).
+"""The queries behind ``newsbot stats`` and ``newsbot stories``.
 
-Each function returns a plain aggregation pipeline or filter, so it can be printed, pasted into
-mongosh, or run with pymongo.
+Each function returns a plain aggregation pipeline, so it can be printed, pasted into mongosh, or
+run with pymongo. (The analysts' own mongosh and pymongo queries are in the docs, run by a test.)
 """
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
-
-
-def recent_by_outlet(now: datetime, hours: int = 24) -> list[dict[str, Any]]:
-    """Articles published in the last ``hours``, counted per outlet."""
-    return [
-        {"$match": {"published_at": {"$gte": now - timedelta(hours=hours)}}},
-        {"$group": {"_id": "$source", "articles": {"$sum": 1}, "latest": {"$max": "$published_at"}}},
-        {"$sort": {"articles": -1, "_id": 1}},
-    ]
 
 
 def stories_covered_by(
@@ -52,36 +42,3 @@ def per_outlet_per_day(since: datetime, timezone: str = "UTC") -> list[dict[str,
         },
         {"$sort": {"_id.day": -1, "_id.source": 1}},
     ]
-
-
-def by_tag(tag: str) -> dict[str, Any]:
-    """Filter: articles carrying ``tag`` (exact, uses the ``tags`` index)."""
-    return {"tags": tag}
-
-
-def text_search(words: str, *, text_index: bool) -> dict[str, Any]:
-    """Filter: full-text search with the French text index, or a case-insensitive regex without one."""
-    if text_index:
-        return {"$text": {"$search": words, "$language": "french"}}
-    pattern = re.escape(words)
-    return {
-        "$or": [
-            {"title": {"$regex": pattern, "$options": "i"}},
-            {"lead": {"$regex": pattern, "$options": "i"}},
-            {"body": {"$regex": pattern, "$options": "i"}},
-        ]
-    }
-
-
-def topic_over_time(words: str, *, unit: str = "day", text_index: bool) -> list[dict[str, Any]]:
-    """How many articles mention ``words`` per ``unit`` (day, week, month) of publication."""
-    return [
-        {"$match": {**text_search(words, text_index=text_index), "published_at": {"$type": "date"}}},
-        {"$group": {"_id": {"$dateTrunc": {"date": "$published_at", "unit": unit}}, "articles": {"$sum": 1}}},
-        {"$sort": {"_id": 1}},
-    ]
-
-
-def has_text_index(collection: Any) -> bool:
-    """Whether the collection has a text index (SecantusDB has none; MongoDB does once created)."""
-    return any("text" in dict(spec["key"]).values() for spec in collection.list_indexes())

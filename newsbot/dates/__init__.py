@@ -14,6 +14,7 @@ from datetime import datetime
 from newsbot.dates.byline import Byline, read_byline
 from newsbot.dates.parse import ParseOutcome, crawl_time, parse_date, parse_date_traced
 from newsbot.dates.window import DEFAULT_WINDOW, PlausibleWindow
+from newsbot.settings import NEWSBOT_TIMEZONE
 
 __all__ = [
     "DEFAULT_WINDOW",
@@ -30,7 +31,7 @@ def parse_byline(
     text: str,
     *,
     now: datetime | None = None,
-    tz: str = "Europe/Paris",
+    tz: str = NEWSBOT_TIMEZONE,
     window: PlausibleWindow = DEFAULT_WINDOW,
 ) -> Byline:
     """Byline(published, modified) from texts like 'Publié le : 20/03/2023 - 14:32 Modifié le :

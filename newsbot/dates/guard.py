@@ -15,34 +15,28 @@ from __future__ import annotations
 
 import re
 
-from newsbot.dates.vocabulary import (
-    DAY_WORDS,
-    LOCAL_ZONE_WORDS,
-    MODIFIED_LABELS,
-    MONTHS,
-    NOW_WORDS,
-    NUMBER_WORDS,
-    PARIS_ZONE_WORDS,
-    PUBLISHED_LABELS,
-    TIME_WORDS,
-    UNITS,
-    UTC_WORDS,
-    WEEKDAYS,
-)
+from newsbot.dates import vocabulary as words
 
 _CONNECTORS = ("le", "la", "l", "les", "du", "de", "d", "des", "a", "au", "et", "en", "sur", "vers")
 _RELATIVE_PARTS = ("il", "y", "ya", "environ", "moins", "plus", "pres", "peine")
 _DAY_PARTS = ("er", "eme", "premier", "premiere", "matin", "soir", "dernier")
-_PHRASES = (*PUBLISHED_LABELS, *MODIFIED_LABELS, *DAY_WORDS, *NOW_WORDS, *PARIS_ZONE_WORDS, *LOCAL_ZONE_WORDS)
+_PHRASES = (
+    *words.PUBLISHED_LABELS,
+    *words.MODIFIED_LABELS,
+    *words.DAY_WORDS,
+    *words.NOW_WORDS,
+    *words.PARIS_ZONE_WORDS,
+    *words.LOCAL_ZONE_WORDS,
+)
 DATE_VOCABULARY = frozenset(
-    [*MONTHS, *WEEKDAYS, *NUMBER_WORDS, *UNITS, *TIME_WORDS, *UTC_WORDS]
+    [*words.MONTHS, *words.WEEKDAYS, *words.NUMBER_WORDS, *words.UNITS, *words.TIME_WORDS, *words.UTC_WORDS]
     + [*_CONNECTORS, *_RELATIVE_PARTS, *_DAY_PARTS]
     + [word for phrase in _PHRASES for word in re.findall(r"[a-z]+", phrase)]
 )
 
 _WORD = re.compile(r"[a-z]+")
 _FOREIGN_CHARACTER = re.compile(r"[^a-z0-9\s/.:,'()@+-]")
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted(words.MONTHS, key=len, reverse=True))
 _DAY_NEXT_TO_MONTH = re.compile(
     rf"(?<!\d)(?P<before>\d{{1,2}})(?:er)?\s*(?:{_MONTH_NAMES})(?![a-z])"
     rf"|(?<![a-z])(?:{_MONTH_NAMES})\.?\s+(?P<after>\d{{1,2}})(?!\d)"
@@ -51,7 +45,7 @@ _DAY_NEXT_TO_MONTH = re.compile(
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d\d)|\d{4}([/.])\d{1,2}\2\d{1,2})(?![\d/.-])"
 )
-_RELATIVE_WORDS = "|".join(map(re.escape, (*DAY_WORDS, *NOW_WORDS)))
+_RELATIVE_WORDS = "|".join(map(re.escape, (*words.DAY_WORDS, *words.NOW_WORDS)))
 _RELATIVE_WORD = re.compile(rf"il\s?y\s?a|(?<![a-z])(?:{_RELATIVE_WORDS})(?![a-z])")
 
 

@@ -31,6 +31,7 @@ from newsbot.dates.rfc822 import parse_js_date, parse_rfc822
 from newsbot.dates.text import canonical
 from newsbot.dates.window import DEFAULT_WINDOW, PlausibleWindow
 from newsbot.dates.zones import start_of_day_utc, wall_to_utc
+from newsbot.settings import NEWSBOT_TIMEZONE
 
 MAX_TEXT_LENGTH = 200  # longer strings are prose, not date values (bylines go to parse_byline)
 
@@ -55,7 +56,7 @@ def parse_date_traced(
     value: str | datetime | date | int | float | None,
     *,
     now: datetime | None = None,
-    tz: str = "Europe/Paris",
+    tz: str = NEWSBOT_TIMEZONE,
     window: PlausibleWindow = DEFAULT_WINDOW,
 ) -> ParseOutcome:
     """:func:`parse_date`, also telling which path produced the answer (for benchmarks and logs)."""
@@ -70,7 +71,7 @@ def parse_date(
     value: str | datetime | date | int | float | None,
     *,
     now: datetime | None = None,
-    tz: str = "Europe/Paris",
+    tz: str = NEWSBOT_TIMEZONE,
     window: PlausibleWindow = DEFAULT_WINDOW,
 ) -> datetime | None:
     """Aware UTC datetime, or None when the value is not a date (garbage never becomes a date).

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 
+from newsbot.text.chars import INVISIBLE
+
 _CANONICAL = str.maketrans(
     {
         **dict.fromkeys("àâäáã", "a"),
@@ -21,8 +23,7 @@ _CANONICAL = str.maketrans(
         **dict.fromkeys("’‘`´ʼʻ՚ꞌ＇′‵ʹ", "'"),
         **dict.fromkeys("–—‑‐−", "-"),
         **dict.fromkeys("\u00a0\u202f\u2009\u2007\u2002\u2003\u200a", " "),
-        "\u200b": None,
-        "\ufeff": None,
+        **dict.fromkeys(INVISIBLE),
     }
 )
 

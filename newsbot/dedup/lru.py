@@ -1,4 +1,4 @@
-"""A small thread-safe LRU mapping (bounded memory for caches of immutable documents)."""
+"""The one small thread-safe LRU mapping (bounded memory for caches of immutable documents and seen keys)."""
 
 from __future__ import annotations
 

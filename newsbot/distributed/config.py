@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from scrapy.settings import BaseSettings
 
+from newsbot import settings as defaults
+
 _PREFIX = re.compile(r"^[A-Za-z0-9_.:-]+$")
 _USERINFO = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^@/]+)@")
 _PASSWORD_PARAMETER = re.compile(r"(?i)(?P<key>[?&]password=)(?P<value>[^&]*)")
@@ -34,11 +36,13 @@ class DistributedConfig:
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> DistributedConfig:
         config = cls(
-            redis_url=(settings.get("NEWSBOT_REDIS_URL") or "").strip(),
-            prefix=settings.get("NEWSBOT_REDIS_PREFIX") or "newsbot",
-            idle_close=settings.getfloat("NEWSBOT_REDIS_IDLE_CLOSE", 10.0),
-            heartbeat=settings.getfloat("NEWSBOT_REDIS_HEARTBEAT", 1.0),
-            worker_timeout=settings.getfloat("NEWSBOT_REDIS_WORKER_TIMEOUT", 60.0),
+            redis_url=(settings.get("NEWSBOT_REDIS_URL") or defaults.NEWSBOT_REDIS_URL).strip(),
+            prefix=settings.get("NEWSBOT_REDIS_PREFIX") or defaults.NEWSBOT_REDIS_PREFIX,
+            idle_close=settings.getfloat("NEWSBOT_REDIS_IDLE_CLOSE", defaults.NEWSBOT_REDIS_IDLE_CLOSE),
+            heartbeat=settings.getfloat("NEWSBOT_REDIS_HEARTBEAT", defaults.NEWSBOT_REDIS_HEARTBEAT),
+            worker_timeout=settings.getfloat(
+                "NEWSBOT_REDIS_WORKER_TIMEOUT", defaults.NEWSBOT_REDIS_WORKER_TIMEOUT
+            ),
         )
         config.validate()
         return config

@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 import re
 
+from newsbot.text.chars import INVISIBLE
+
 _ASCII_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _MIXED_SPACES = re.compile("[ \u00a0\u202f]{2,}")
-_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _EDGE_SPACES = " \t\n\r\f\v\u00a0\u202f\u2009\u2007\u3000"
 
 
@@ -30,7 +31,7 @@ def collapse_spaces(text: str) -> str:
 
 
 def _remove_invisible(text: str) -> str:
-    for char in _INVISIBLE_CHARS:
+    for char in INVISIBLE:
         if char in text:
             text = text.replace(char, "")
     return text

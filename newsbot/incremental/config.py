@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from scrapy.settings import BaseSettings
 
+from newsbot import settings as defaults
+
 
 @dataclass(frozen=True)
 class IncrementalConfig:
@@ -18,12 +20,12 @@ class IncrementalConfig:
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> IncrementalConfig:
-        hours = settings.getfloat("NEWSBOT_RECHECK_HOURS", 24.0)
+        hours = settings.getfloat("NEWSBOT_RECHECK_HOURS", defaults.NEWSBOT_RECHECK_HOURS)
         if hours < 0:
             raise ValueError(f"NEWSBOT_RECHECK_HOURS must be 0 (never) or positive, got {hours}")
         return cls(
-            enabled=settings.getbool("NEWSBOT_INCREMENTAL", True),
+            enabled=settings.getbool("NEWSBOT_INCREMENTAL", defaults.NEWSBOT_INCREMENTAL),
             recheck_after=timedelta(hours=hours) if hours > 0 else None,
-            seen_collection=settings.get("NEWSBOT_SEEN_COLLECTION") or "seen_urls",
-            timezone=settings.get("NEWSBOT_TIMEZONE") or "Europe/Paris",
+            seen_collection=settings.get("NEWSBOT_SEEN_COLLECTION") or defaults.NEWSBOT_SEEN_COLLECTION,
+            timezone=settings.get("NEWSBOT_TIMEZONE") or defaults.NEWSBOT_TIMEZONE,
         )

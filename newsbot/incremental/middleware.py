@@ -24,13 +24,13 @@ from scrapy.http import Response
 from scrapy.utils.defer import deferred_to_future
 from twisted.internet.threads import deferToThread
 
-from newsbot.feeds import FeedEntry
+from newsbot.crawl.feeds import FeedEntry
+from newsbot.crawl.urls import canonicalize_url
 from newsbot.incremental.config import IncrementalConfig
 from newsbot.incremental.history import ALIAS, LOOKUP_BATCH, FetchHistory, SeenRecord
 from newsbot.incremental.policy import announced_change, decide
 from newsbot.storage.connection import MongoUnavailable
 from newsbot.storage.store import ArticleStore
-from newsbot.urls import canonicalize_url
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def fetched_keys(response: Response | None) -> list[str]:
 
 
 def drop_reason(exception: BaseException | None) -> str:
-    """``newsbot.drops.drop`` messages read ``reason: detail``; the reason names the outcome."""
+    """``newsbot.crawl.drops.drop`` messages read ``reason: detail``; the reason names the outcome."""
     text = str(exception or "dropped").strip()
     return text.split(":", 1)[0].strip() or "dropped"
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from newsbot.crawl.feeds import FeedEntry
 from newsbot.dates import parse_date
-from newsbot.feeds import FeedEntry
+from newsbot.settings import NEWSBOT_TIMEZONE
 
 Reason = Literal["new", "changed", "recheck", "unchanged"]
 
@@ -38,7 +39,9 @@ class Decision:
     reason: Reason
 
 
-def announced_change(entry: FeedEntry | None, *, now: datetime, tz: str = "Europe/Paris") -> datetime | None:
+def announced_change(
+    entry: FeedEntry | None, *, now: datetime, tz: str = NEWSBOT_TIMEZONE
+) -> datetime | None:
     """The latest date a feed entry gives for its article (``updated``/``lastmod`` or ``published``)."""
     if entry is None:
         return None

@@ -78,7 +78,7 @@ class RoutedDetector:
     ``auto`` pairs py3langid (short titles, close languages) with langdetect-rs (≈3x cheaper on
     articles, no wrong decision on texts of 200 characters or more). langdetect's score is the
     share of its seven random trials that agree: below 0.99 they disagreed (a text repeating a few
-    words, mixed languages) and py3langid decides. ``python -m newsbot.bench.language --sweep``.
+    words, mixed languages) and py3langid decides. ``python -m benchmarks.language --sweep``.
     """
 
     def __init__(self, short: Detector, long: Detector, long_chars: int, min_long_score: float) -> None:

@@ -15,7 +15,7 @@ DEFAULT_BACKEND = "py3langid"
 MIN_CHARS = 20
 # Only the first characters are fed to the detector: on the corpus, decisions are the same from
 # 500 characters on (one long text goes wrong at 300), and the cost grows with the length
-# (python -m newsbot.bench.language --sweep).
+# (python -m benchmarks.language --sweep).
 MAX_CHARS = 500
 # Quotations are removed only when this many letters (about five words) remain without them.
 MIN_LETTERS_WITHOUT_QUOTES = 30

@@ -1,4 +1,4 @@
-"""MongoDB settings read from Scrapy settings (which read the environment)."""
+"""MongoDB settings read from Scrapy settings (which read the environment); defaults: ``newsbot.settings``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scrapy.settings import BaseSettings
 
+from newsbot import settings as defaults
 from newsbot.storage.uri import check_mongo_uri
 
 
@@ -20,43 +21,45 @@ class MongoConfig:
     write_concern: str
     server_selection_timeout_ms: int
     data_dir: Path
-    retry_budget: float = 30.0
+    retry_budget: float = defaults.MONGO_RETRY_BUDGET
     """Seconds a write (or a dedup lookup) keeps retrying an unreachable server before giving up."""
-    spill_when_down: bool = False
+    spill_when_down: bool = defaults.MONGO_SPILL_WHEN_DOWN
     """Down at start: spill every article to disk and carry on instead of closing the crawl."""
-    probe_interval: float = 5.0
+    probe_interval: float = defaults.MONGO_PROBE_INTERVAL
     """While the server is down, how often (seconds) one cheap ping checks whether it is back."""
-    replay_at_start: bool = True
+    replay_at_start: bool = defaults.MONGO_REPLAY_AT_START
     """Replay the spill file (articles saved during an earlier outage) when the spider opens."""
-    journal: bool = True
+    journal: bool = defaults.MONGO_JOURNAL
     """Acknowledged writes are journaled (``j=true``): a server killed right after keeps them."""
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> MongoConfig:
-        batch_size = settings.getint("MONGO_BATCH_SIZE", 200)
+        batch_size = settings.getint("MONGO_BATCH_SIZE", defaults.MONGO_BATCH_SIZE)
         if not 1 <= batch_size <= 1000:
             raise ValueError(f"MONGO_BATCH_SIZE must be between 1 and 1000, got {batch_size}")
-        retry_budget = settings.getfloat("MONGO_RETRY_BUDGET", 30.0)
-        probe_interval = settings.getfloat("MONGO_PROBE_INTERVAL", 5.0)
+        retry_budget = settings.getfloat("MONGO_RETRY_BUDGET", defaults.MONGO_RETRY_BUDGET)
+        probe_interval = settings.getfloat("MONGO_PROBE_INTERVAL", defaults.MONGO_PROBE_INTERVAL)
         if retry_budget < 0 or probe_interval <= 0:
             raise ValueError(
                 "MONGO_RETRY_BUDGET must be >= 0 and MONGO_PROBE_INTERVAL > 0, "
                 f"got {retry_budget} and {probe_interval}"
             )
         return cls(
-            uri=check_mongo_uri(settings.get("MONGO_URI") or ""),
-            database=settings.get("MONGO_DATABASE") or "newsbot",
-            collection=settings.get("MONGO_COLLECTION") or "articles",
+            uri=check_mongo_uri(settings.get("MONGO_URI") or defaults.MONGO_URI),
+            database=settings.get("MONGO_DATABASE") or defaults.MONGO_DATABASE,
+            collection=settings.get("MONGO_COLLECTION") or defaults.MONGO_COLLECTION,
             batch_size=batch_size,
-            flush_interval=settings.getfloat("MONGO_FLUSH_INTERVAL", 5.0),
-            write_concern=str(settings.get("MONGO_WRITE_CONCERN") or "1"),
-            server_selection_timeout_ms=settings.getint("MONGO_SERVER_SELECTION_TIMEOUT_MS", 10_000),
-            data_dir=Path(settings.get("NEWSBOT_DATA_DIR") or ".newsbot"),
+            flush_interval=settings.getfloat("MONGO_FLUSH_INTERVAL", defaults.MONGO_FLUSH_INTERVAL),
+            write_concern=str(settings.get("MONGO_WRITE_CONCERN") or defaults.MONGO_WRITE_CONCERN),
+            server_selection_timeout_ms=settings.getint(
+                "MONGO_SERVER_SELECTION_TIMEOUT_MS", defaults.MONGO_SERVER_SELECTION_TIMEOUT_MS
+            ),
+            data_dir=Path(settings.get("NEWSBOT_DATA_DIR") or defaults.NEWSBOT_DATA_DIR),
             retry_budget=retry_budget,
-            spill_when_down=settings.getbool("MONGO_SPILL_WHEN_DOWN", False),
+            spill_when_down=settings.getbool("MONGO_SPILL_WHEN_DOWN", defaults.MONGO_SPILL_WHEN_DOWN),
             probe_interval=probe_interval,
-            replay_at_start=settings.getbool("MONGO_REPLAY_AT_START", True),
-            journal=settings.getbool("MONGO_JOURNAL", True),
+            replay_at_start=settings.getbool("MONGO_REPLAY_AT_START", defaults.MONGO_REPLAY_AT_START),
+            journal=settings.getbool("MONGO_JOURNAL", defaults.MONGO_JOURNAL),
         )
 
     @property

@@ -13,7 +13,6 @@ import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
-from weakref import WeakKeyDictionary
 
 import pymongo
 from pymongo.errors import PyMongoError
@@ -21,7 +20,6 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 
-from newsbot.analytics.stories import ensure_stories_view
 from newsbot.storage.availability import Availability, attempt_timeout, is_transient, ping
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoConnection, MongoUnavailable, connect, describe_error
@@ -29,6 +27,7 @@ from newsbot.storage.documents import alternate_write
 from newsbot.storage.replay import ReplayOutcome, replay_spill
 from newsbot.storage.schema import ensure_articles_collection
 from newsbot.storage.spill import SpillFile, spill_path
+from newsbot.storage.stories import ensure_stories_view
 from newsbot.storage.uri import mask_uri
 from newsbot.storage.writer import ArticleWriter, WriteReport
 
@@ -38,10 +37,6 @@ T = TypeVar("T")
 
 MONGO_UNAVAILABLE = "mongodb_unavailable"
 """Finish reason of a crawl closed at start because MongoDB did not answer."""
-
-_STORES: WeakKeyDictionary[Crawler, ArticleStore] = WeakKeyDictionary()
-_FAILED: WeakKeyDictionary[Crawler, str] = WeakKeyDictionary()
-_STORES_LOCK = threading.Lock()
 
 _LOOKUP_FIELDS = {"_id": 0, "url": 1, "content_hash": 1, "story_id": 1, "revision": 1, "kind": 1}
 _FIRST_READ_BACKOFF = 0.25
@@ -98,60 +93,18 @@ class ArticleStore:
 
     @classmethod
     def for_crawler(cls, crawler: Crawler) -> ArticleStore:
-        """The crawler's store, opened on first use and closed when the spider closes.
-
-        Pipelines open it from worker threads at the same time: the lock makes them share one.
-        MongoDB down: logs one clear error and raises ``CloseSpider("mongodb_unavailable")`` (a clean
-        close, no traceback), or with ``MONGO_SPILL_WHEN_DOWN`` returns an offline store.
-        """
-        with _STORES_LOCK:
-            store = _STORES.get(crawler)
-            if store is not None:
-                return store
-            if crawler in _FAILED:
-                raise CloseSpider(MONGO_UNAVAILABLE)
-            config = MongoConfig.from_settings(crawler.settings)
-            try:
-                store = cls.open(config)
-            except MongoUnavailable as exc:
-                if not config.spill_when_down:
-                    _FAILED[crawler] = str(exc)
-                    logger.error(
-                        "%s The crawl stops before fetching anything (or set MONGO_SPILL_WHEN_DOWN=1 to "
-                        "crawl into the spill file and replay it later).",
-                        exc,
-                    )
-                    raise CloseSpider(MONGO_UNAVAILABLE) from None
-                try:
-                    store = cls.open_offline(config)
-                except MongoUnavailable as offline:  # no server to wait for (the embedded one cannot start)
-                    _FAILED[crawler] = str(offline)
-                    logger.error("%s The crawl stops before fetching anything.", offline)
-                    raise CloseSpider(MONGO_UNAVAILABLE) from None
-                logger.warning(
-                    "%s MONGO_SPILL_WHEN_DOWN is set: crawling anyway; articles go to %s until MongoDB "
-                    "answers (checked every %.0fs), then they are written.",
-                    exc,
-                    store.spill.path,
-                    config.probe_interval,
-                )
-            _STORES[crawler] = store
-            crawler.signals.connect(store._on_spider_closed, signal=signals.spider_closed, weak=False)
-        return store
+        """The crawler's store, held by its :class:`CrawlStore` extension (see there)."""
+        owner = crawler.get_extension(CrawlStore)
+        if owner is None:
+            raise RuntimeError("the CrawlStore extension is not enabled (EXTENSIONS in newsbot.settings)")
+        return owner.store()
 
     @property
     def online(self) -> bool:
         return self.availability.available
 
-    def _on_spider_closed(self) -> None:
-        self.close()
-
     def close(self) -> None:
         self.connection.close()
-        with _STORES_LOCK:
-            for crawler, store in list(_STORES.items()):
-                if store is self:
-                    del _STORES[crawler]
 
     # ------------------------------------------------------------------ reads
 
@@ -257,3 +210,66 @@ class ArticleStore:
     def _requeue(self, pairs: list[tuple[str, str]]) -> None:
         with self._alternates_lock:
             self._alternates[:0] = pairs
+
+
+class CrawlStore:
+    """Extension owning the crawl's :class:`ArticleStore`, so its life follows the crawler's.
+
+    The store opens on first use (the dedup and writer pipelines and the incremental middleware ask
+    for it from worker threads at the same time: a lock makes them share one) and closes when the
+    spider closes; its close handler is connected then, so components connected earlier still find
+    the connection open in their own ``spider_closed``. MongoDB down: one clear error and
+    ``CloseSpider("mongodb_unavailable")`` (a clean close, no traceback) for every caller, or with
+    ``MONGO_SPILL_WHEN_DOWN`` an offline store.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self._store: ArticleStore | None = None
+        self._failed: str | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlStore:
+        return cls(crawler)
+
+    def store(self) -> ArticleStore:
+        with self._lock:
+            if self._store is not None:
+                return self._store
+            if self._failed is not None:
+                raise CloseSpider(MONGO_UNAVAILABLE)
+            config = MongoConfig.from_settings(self.crawler.settings)
+            try:
+                store = ArticleStore.open(config)
+            except MongoUnavailable as exc:
+                if not config.spill_when_down:
+                    self._failed = str(exc)
+                    logger.error(
+                        "%s The crawl stops before fetching anything (or set MONGO_SPILL_WHEN_DOWN=1 to "
+                        "crawl into the spill file and replay it later).",
+                        exc,
+                    )
+                    raise CloseSpider(MONGO_UNAVAILABLE) from None
+                try:
+                    store = ArticleStore.open_offline(config)
+                except MongoUnavailable as offline:  # no server to wait for (the embedded one cannot start)
+                    self._failed = str(offline)
+                    logger.error("%s The crawl stops before fetching anything.", offline)
+                    raise CloseSpider(MONGO_UNAVAILABLE) from None
+                logger.warning(
+                    "%s MONGO_SPILL_WHEN_DOWN is set: crawling anyway; articles go to %s until MongoDB "
+                    "answers (checked every %.0fs), then they are written.",
+                    exc,
+                    store.spill.path,
+                    config.probe_interval,
+                )
+            self._store = store
+            self.crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
+        return store
+
+    def _spider_closed(self) -> None:
+        with self._lock:
+            store, self._store = self._store, None
+        if store is not None:
+            store.close()

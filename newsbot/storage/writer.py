@@ -30,6 +30,7 @@ from bson.errors import InvalidDocument
 from pymongo.collection import Collection
 from pymongo.errors import BulkWriteError, PyMongoError
 
+from newsbot import settings as defaults
 from newsbot.storage.availability import Availability, attempt_timeout, is_transient, ping
 from newsbot.storage.connection import describe_error
 from newsbot.storage.documents import (
@@ -115,7 +116,7 @@ class ArticleWriter:
         collection: Collection,
         spill: SpillFile,
         *,
-        retry_budget: float = 30.0,
+        retry_budget: float = defaults.MONGO_RETRY_BUDGET,
         first_backoff: float = 0.5,
         max_backoff: float = 8.0,
         availability: Availability | None = None,

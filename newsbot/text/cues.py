@@ -3,7 +3,7 @@
 Only the shortest cues matter (a text holds "abonné" only if it holds "abonn"). A few cues are
 fastest as that many ``in`` scans; from about two dozen on, one search with the cues merged into
 a trie-shaped regex ("a(?:bonn|ctu|pp)|…", one branch per first letter) is up to six times faster
-(``python -m newsbot.bench.text`` times cleaning; the crossover was measured on the corpus).
+(``python -m benchmarks.text`` times cleaning; the crossover was measured on the corpus).
 """
 
 from __future__ import annotations

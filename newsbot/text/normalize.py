@@ -15,19 +15,20 @@ import html
 import re
 import unicodedata
 
+from newsbot.text.chars import INVISIBLE
+
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_INVISIBLE = "\u200b\u2060\ufeff\u00ad"  # zero-width space, word joiner, BOM, soft hyphen
 _SPACE_LIKE = "\t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _LINE_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028"
 _CONTROL = "".join(chr(code) for code in range(32) if chr(code) not in "\t\n\r\v\f\x1c\x1d\x1e")
-_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}{_CONTROL}]")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}{_CONTROL}]")
 _SPACE_LIKE_RE = re.compile(f"[{_SPACE_LIKE}]")
 _LINE_BREAK_RE = re.compile(f"[{_LINE_BREAKS}]")
 # Invisible characters and line breaks other than "\n" are rare: one scan tells whether to remove them.
-_INVISIBLE_OR_LINE_BREAK_RE = re.compile(f"[{_INVISIBLE}{_CONTROL}{_LINE_BREAKS}\u2029]")
+_INVISIBLE_OR_LINE_BREAK_RE = re.compile(f"[{INVISIBLE}{_CONTROL}{_LINE_BREAKS}\u2029]")
 _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_BEFORE_COMMA_OR_PERIOD = re.compile(r" +(?=[,.](?:$|[\s»”\"')\]]))", re.MULTILINE)
 # (plain space + mark, replacement): str.replace is several times faster than a regex here.

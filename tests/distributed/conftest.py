@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 import redis
 
-from newsbot.distributed.redis_server import LocalRedis, RedisUnavailable, start_redis
+from tests.support.redis_server import LocalRedis, RedisUnavailable, start_redis
 
 
 def services_required() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsbot.storage.embedded import free_port
-from tests.integration.crawl import run_crawl
+from tests.support.crawl import run_crawl
 
 pytestmark = pytest.mark.integration
 

@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsbot.bench.synthetic_site import SITEMAP_INDEX, generate_site
-from tests.integration.crawl import SITES, run_crawl
+from tests.support.crawl import SITES, run_crawl
 from tests.support.mirror import MirrorServer
+from tests.support.synthetic_site import SITEMAP_INDEX, generate_site
 
 pytestmark = pytest.mark.integration
 

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from newsbot.bench.synthetic_site import SITEMAP_INDEX, generate_site
-from tests.distributed.workers import start_worker
 from tests.support.mirror import MirrorServer
+from tests.support.synthetic_site import SITEMAP_INDEX, generate_site
+from tests.support.workers import start_worker
 
 pytestmark = pytest.mark.integration
 

@@ -8,7 +8,7 @@ import pickle
 from scrapy import Request
 from scrapy.utils.request import request_from_dict
 
-from newsbot.feeds import FeedEntry
+from newsbot.crawl.feeds import FeedEntry
 from spiders.news import GenericNewsSpider
 
 SITEMAP = "https://example.fr/sitemap.xml"

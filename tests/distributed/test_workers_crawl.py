@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import pymongo
 import pytest
 
-from newsbot.bench.synthetic_site import SITEMAP_INDEX, SyntheticSite, generate_site
-from newsbot.distributed.redis_server import LocalRedis
-from tests.distributed.workers import Worker, start_worker
 from tests.support.mirror import MirrorServer
+from tests.support.redis_server import LocalRedis
+from tests.support.synthetic_site import SITEMAP_INDEX, SyntheticSite, generate_site
+from tests.support.workers import Worker, start_worker
 
 pytestmark = pytest.mark.integration
 

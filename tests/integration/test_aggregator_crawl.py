@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.integration.crawl import SITES, run_crawl
+from tests.support.crawl import SITES, run_crawl
 from tests.support.drops import assert_drops_add_up
 from tests.support.mirror import MirrorServer
 

@@ -18,7 +18,7 @@ import pymongo
 import pytest
 
 from newsbot.storage.embedded import free_port
-from tests.integration.crawl import FAST_SETTINGS, REPO_ROOT
+from tests.support.crawl import FAST_SETTINGS, REPO_ROOT
 from tests.support.drops import assert_drops_add_up
 
 pytestmark = pytest.mark.integration

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.drops import DROP_REASONS
-from tests.integration.crawl import REPO_ROOT
+from newsbot.crawl.drops import DROP_REASONS
+from tests.support.crawl import REPO_ROOT
 
 pytestmark = pytest.mark.integration
 

@@ -11,7 +11,7 @@ import pymongo
 import pytest
 
 from newsbot.storage.embedded import find_running
-from tests.integration.crawl import REPO_ROOT, SITES, run_crawl
+from tests.support.crawl import REPO_ROOT, SITES, run_crawl
 from tests.support.drops import assert_drops_add_up
 from tests.support.mirror import MirrorServer
 

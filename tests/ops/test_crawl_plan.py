@@ -6,7 +6,7 @@ import argparse
 
 import pytest
 
-from newsbot.crawl_plan import (
+from newsbot.ops.crawl_plan import (
     PlanError,
     SpiderRun,
     add_plan_options,
@@ -15,8 +15,8 @@ from newsbot.crawl_plan import (
     plan_from_args,
     plan_runs,
 )
-from newsbot.scrapy_project import project_settings, spider_classes
-from newsbot.scrapyd_api import ScrapydClient
+from newsbot.ops.scrapy_project import project_settings, spider_classes
+from newsbot.ops.scrapyd_api import ScrapydClient
 
 KNOWN = ["rfi", "lefigaro", "lemonde", "news"]
 

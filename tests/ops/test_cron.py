@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.cli import build_parser, load_commands
-from tests.integration.crawl import REPO_ROOT
-from tests.ops.conftest import fast_env, figaro_feeds, rfi_feeds
+from newsbot.ops.cli import build_parser, load_commands
+from tests.support.crawl import REPO_ROOT
+from tests.support.scrapyd import fast_env, figaro_feeds, rfi_feeds
 
 pytestmark = pytest.mark.integration
 

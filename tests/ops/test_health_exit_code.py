@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.health import EXIT_UNHEALTHY
-from tests.integration.crawl import run_crawl
-from tests.ops.conftest import rfi_feeds
+from newsbot.ops.health import EXIT_UNHEALTHY
+from tests.support.crawl import run_crawl
+from tests.support.scrapyd import rfi_feeds
 
 pytestmark = pytest.mark.integration
 

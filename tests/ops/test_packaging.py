@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.crawl import REPO_ROOT
-from tests.ops.conftest import fast_env
+from tests.support.crawl import REPO_ROOT
+from tests.support.scrapyd import fast_env
 
 pytestmark = pytest.mark.integration
 
@@ -55,7 +55,7 @@ def test_egg_holds_the_three_packages_and_not_the_tests(egg: zipfile.ZipFile) ->
     assert {name.split("/")[0] for name in names} == {"EGG-INFO", "newsbot", "spiders", "pipelines"}
     for module in (
         "newsbot/settings.py",
-        "newsbot/run_report.py",
+        "newsbot/ops/run_report.py",
         "spiders/outlets.py",
         "pipelines/mongo.py",
     ):
@@ -72,6 +72,14 @@ def test_egg_holds_every_data_file_newsbot_reads(egg: zipfile.ZipFile, project_c
         for path in package.rglob("*")
         if path.is_file() and path.suffix not in {".py", ".pyc"}
     )
-    assert data_files, "newsbot ships data files (benchmark cases at least)"
     missing = sorted(set(data_files) - set(egg.namelist()))
     assert not missing, f"not in the egg (add them to setup.py package_data): {missing}"
+
+
+def test_egg_is_runtime_code_only(egg: zipfile.ZipFile) -> None:
+    """Benchmarks and their data live in the top-level ``benchmarks/`` package, outside every egg."""
+    names = egg.namelist()
+    assert not [name for name in names if name.startswith("benchmarks/") or "/bench/" in name]
+    assert not [name for name in names if name.endswith((".tsv", ".html"))]
+    size = Path(egg.filename).stat().st_size
+    assert size <= 220 * 1024, f"the egg is {size / 1024:.0f} KB (limit 220 KB)"

@@ -11,8 +11,8 @@ import uuid
 
 import pytest
 
-from tests.integration.crawl import REPO_ROOT
-from tests.ops.conftest import fast_env, figaro_feeds, rfi_feeds, wait_for_job
+from tests.support.crawl import REPO_ROOT
+from tests.support.scrapyd import fast_env, figaro_feeds, rfi_feeds, wait_for_job
 
 pytestmark = pytest.mark.integration
 

@@ -13,8 +13,8 @@ import sys
 
 import pytest
 
-from tests.integration.crawl import REPO_ROOT
-from tests.ops.conftest import fast_env, rfi_feeds
+from tests.support.crawl import REPO_ROOT
+from tests.support.scrapyd import fast_env, rfi_feeds
 
 pytestmark = pytest.mark.integration
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.conftest import DATABASE, start_crawl, wait_for
+from tests.support.reliability import DATABASE, start_crawl, wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -1,8 +1,8 @@
 """The race behind the flaky spill test: MongoDB dies between a batch's lookup and its story placement.
 
-The lookup (layers 1 and 2) succeeded, the placement (layer 3) could not run: such items must go to
-the writer ``unchecked`` and be counted so, like items whose lookup failed. (They used to leave with
-an ``insert`` and no story, uncounted: more stored articles without ``story_id`` than
+The lookup (layers 1 and 2) succeeded, the placement (layer 3) could not run: such articles must go
+to the writer ``unchecked`` and be counted so, like articles whose lookup failed. (They used to leave
+with an ``insert`` and no story, uncounted: more stored articles without ``story_id`` than
 ``newsbot/dedup/unchecked`` said.) The server is a real SecantusDB, stopped at that exact moment.
 """
 
@@ -11,15 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from itemadapter import ItemAdapter
-from scrapy.utils.test import get_crawler
+from scrapy.settings import Settings
 
 from newsbot.dedup import StoryIndex, sketch_text
-from newsbot.items import ArticleItem
+from newsbot.dedup.decision import Candidate, decide, look_up
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.embedded import EmbeddedServer, free_port, start_server
 from newsbot.storage.store import ArticleStore
-from pipelines.dedup import DedupPipeline, _Pending
 
 pytestmark = pytest.mark.integration
 
@@ -41,34 +39,26 @@ class StoppedBeforePlacement(StoryIndex):
         return super().assign_many(entries)
 
 
-def test_an_item_whose_story_could_not_be_placed_is_written_unchecked(tmp_path: Path) -> None:
+def test_an_article_whose_story_could_not_be_placed_is_written_unchecked(tmp_path: Path) -> None:
     server = start_server(tmp_path / "mongo", port=free_port())
+    settings = Settings(
+        {
+            "MONGO_URI": server.uri,
+            "MONGO_DATABASE": "race",
+            "NEWSBOT_DATA_DIR": str(tmp_path / "data"),
+            "MONGO_RETRY_BUDGET": "0.5",
+            "MONGO_SERVER_SELECTION_TIMEOUT_MS": "300",
+        }
+    )
+    store = ArticleStore.open(MongoConfig.from_settings(settings))
     try:
-        crawler = get_crawler(
-            settings_dict={
-                "MONGO_URI": server.uri,
-                "MONGO_DATABASE": "race",
-                "NEWSBOT_DATA_DIR": str(tmp_path / "data"),
-                "MONGO_RETRY_BUDGET": "0.5",
-                "MONGO_SERVER_SELECTION_TIMEOUT_MS": "300",
-            }
-        )
-        crawler.stats.open_spider()
-        pipeline = DedupPipeline(crawler)
-        pipeline.store = ArticleStore.open(MongoConfig.from_settings(crawler.settings))
-        pipeline.stories = StoppedBeforePlacement(pipeline.store.connection.database, server)
+        stories = StoppedBeforePlacement(store.connection.database, server)
         url = "https://www.journal-du-maine.example/sarthe/colleges"
-        sketch = sketch_text(BODY, pipeline.stories.params)
-        [lookup] = pipeline._look_up([_Pending(url, sketch, "journal-du-maine.example", None)])
-
-        item = ArticleItem(url=url, source="journal-du-maine.example", body=BODY)
-        adapter = ItemAdapter(item)
-        adapter["content_hash"] = sketch.content_hash
-        pipeline._apply(item, adapter, lookup, excerpt=False)
-        assert adapter.get("write_mode") == "unchecked"
-        assert adapter.get("story_id") is None
-        assert crawler.stats.get_value("newsbot/dedup/unchecked") == 1
-        assert crawler.stats.get_value("newsbot/dedup/story_unassigned") is None
-        pipeline.store.close()
+        sketch = sketch_text(BODY, stories.params)
+        [lookup] = look_up(store, stories, [Candidate(url, sketch, "journal-du-maine.example", None)])
+        verdict = decide(url, sketch.content_hash, False, lookup)
+        assert verdict.write_mode == "unchecked" and verdict.story_id is None
+        assert verdict.counters == ("unchecked",), "counted: the writer re-checks layers 1 and 2"
     finally:
+        store.close()
         server.stop()

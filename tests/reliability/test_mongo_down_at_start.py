@@ -11,8 +11,8 @@ import pytest
 from newsbot.items import ArticleItem
 from newsbot.storage.documents import PendingWrite, to_document
 from newsbot.storage.spill import SpillFile
-from tests.integration.crawl import REPO_ROOT
-from tests.reliability.conftest import DATABASE, crawl_command, crawl_env
+from tests.support.crawl import REPO_ROOT
+from tests.support.reliability import DATABASE, crawl_command, crawl_env
 
 pytestmark = pytest.mark.integration
 

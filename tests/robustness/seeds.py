@@ -11,7 +11,7 @@ import gzip
 from functools import cache
 from pathlib import Path
 
-from newsbot.bench.corpus import corpus_dir, iter_feeds, iter_pages
+from tests.support.corpus import corpus_dir, iter_feeds, iter_pages
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BASE = "http://127.0.0.1:8000"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.crawl import run_crawl
-from tests.robustness.hostile_site import (
+from tests.support.crawl import run_crawl
+from tests.support.drops import assert_drops_add_up
+from tests.support.hostile_site import (
     FIFTY_MB,
     XML,
     HostileSite,
@@ -16,7 +17,6 @@ from tests.robustness.hostile_site import (
     jsonld,
     static,
 )
-from tests.support.drops import assert_drops_add_up
 from tests.support.mirror import MirrorServer
 
 pytestmark = pytest.mark.integration

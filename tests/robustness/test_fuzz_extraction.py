@@ -21,9 +21,9 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsbot.crawl.feeds import FeedDocument, FeedTooLarge, parse_feed
 from newsbot.dates import DEFAULT_WINDOW, parse_date
 from newsbot.extraction import ExtractedArticle, extract_article
-from newsbot.feeds import FeedDocument, FeedTooLarge, parse_feed
 from newsbot.language import LanguageDecision, detect_language
 from newsbot.outlets import OUTLETS
 from newsbot.text import CleanResult, clean_text
@@ -127,8 +127,10 @@ def check_article(article: ExtractedArticle, url: str) -> None:
     assert article.kind in KINDS
     for field in fields(ExtractedArticle):
         value = getattr(article, field.name)
-        if field.name in ("authors", "tags"):
+        if field.name in ("authors", "tags", "seen_on", "boilerplate_rules"):
             assert isinstance(value, list) and all(isinstance(v, str) and v for v in value), field.name
+        elif field.name == "crawled_at":
+            assert isinstance(value, datetime) and value.tzinfo is not None
         elif field.name in ("paywalled",):
             assert value in (None, True, False)
         elif field.name == "body_truncated":

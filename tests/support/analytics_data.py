@@ -8,10 +8,10 @@ from typing import Any
 
 from pymongo.database import Database
 
-from newsbot.analytics.stories import ensure_stories_view
 from newsbot.items import ArticleItem
 from newsbot.storage.documents import to_document
 from newsbot.storage.schema import ensure_articles_collection
+from newsbot.storage.stories import ensure_stories_view
 
 STRIKE = (
     "Les contrôleurs de la SNCF seront en grève jeudi, a confirmé un syndicat. La grève des contrôleurs "

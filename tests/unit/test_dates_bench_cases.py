@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.bench.dates import (
+from benchmarks.dates import (
     TARGET_GARBAGE,
     TARGET_VALID,
     is_right,

@@ -5,10 +5,10 @@ from datetime import UTC, timedelta
 
 import pytest
 
-from newsbot.bench.corpus import CorpusPage, iter_pages
-from newsbot.bench.dates import byline_checks, page_text, time_element_checks
+from benchmarks.dates import byline_checks, page_text, time_element_checks
 from newsbot.dates import parse_date
 from newsbot.dates.iso import parse_iso
+from tests.support.corpus import CorpusPage, iter_pages
 
 pytestmark = pytest.mark.corpus
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from newsbot.bench import dedup as bench
+from benchmarks import dedup as bench
 from newsbot.dedup import content_hash
 
 

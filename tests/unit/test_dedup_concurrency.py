@@ -16,7 +16,7 @@ import pytest
 
 from newsbot.dedup import StoryIndex, StoryMatch
 
-STORIES_FILE = Path(__file__).resolve().parents[2] / "newsbot" / "bench" / "data" / "dedup_stories.json"
+STORIES_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "dedup_stories.json"
 # one print per story: each round starts from a story nobody has seen
 STORIES = list(
     {s["story"]: s for s in json.loads(STORIES_FILE.read_text(encoding="utf-8"))["stories"]}.values()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.bench.corpus import iter_pages
 from newsbot.dedup import StoryIndex
+from tests.support.corpus import iter_pages
 
 pytestmark = pytest.mark.corpus
 

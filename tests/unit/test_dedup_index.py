@@ -14,7 +14,7 @@ from newsbot.dedup.index import KEYS_INDEX
 from newsbot.dedup.lru import BoundedLru
 from newsbot.dedup.records import signature_document, stored_keys
 
-STORIES_FILE = Path(__file__).resolve().parents[2] / "newsbot" / "bench" / "data" / "dedup_stories.json"
+STORIES_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "dedup_stories.json"
 STORIES = {s["id"]: s for s in json.loads(STORIES_FILE.read_text(encoding="utf-8"))["stories"]}
 DAY = datetime(2025, 3, 6, 8, 0, tzinfo=UTC)
 

@@ -16,13 +16,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsbot.bench.corpus import iter_pages
-from newsbot.bench.text import json_ld_bodies, page_text
+from benchmarks.text import json_ld_bodies, page_text
 from newsbot.dedup import TextSketch, normalize_for_hash, sketch_text
 from newsbot.dedup.normalize import CONTEXTUAL, FOLD_TABLE_SIZE, LINE_BREAKS, fold_table
 from newsbot.dedup.sketch import DEFAULT_PARAMS
+from tests.support.corpus import iter_pages
 
-STORIES_FILE = Path(__file__).resolve().parents[2] / "newsbot" / "bench" / "data" / "dedup_stories.json"
+STORIES_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "dedup_stories.json"
 
 _REFERENCE_BOILERPLATE_LINE = re.compile(
     r"^(?:"

@@ -16,7 +16,7 @@ from newsbot.dedup import SketchParams, TextSketch, normalize_for_hash, similari
 from newsbot.dedup.shingles import shingle_hashes, word_hash, word_hashes
 from newsbot.dedup.sketch import estimate_similarity
 
-STORIES_FILE = Path(__file__).resolve().parents[2] / "newsbot" / "bench" / "data" / "dedup_stories.json"
+STORIES_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "dedup_stories.json"
 STORIES = {s["id"]: s for s in json.loads(STORIES_FILE.read_text(encoding="utf-8"))["stories"]}
 
 

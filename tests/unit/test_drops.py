@@ -10,7 +10,7 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.error import DNSLookupError
 from twisted.python.failure import Failure
 
-from newsbot.drops import count_drop, drop, drops_balance, reject_feed
+from newsbot.crawl.drops import count_drop, drop, drops_balance, reject_feed
 from spiders.base import describe_fetch_failure, fetch_failure_reason
 from spiders.news import GenericNewsSpider
 

@@ -1,6 +1,6 @@
 """Quality floor of the extractor on the real saved pages of ../shared/corpus (skipped when absent).
 
-The floors are the figures measured by ``python -m newsbot.bench.extraction`` (see the README's
+The floors are the figures measured by ``python -m benchmarks.extraction`` (see the README's
 "Quality" section); a change that lowers one of them fails here.
 """
 
@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.bench.corpus import CorpusPage, iter_pages
-from newsbot.bench.extraction import (
+from benchmarks.extraction import (
     Summary,
     default_date_reader,
     run_newsbot,
@@ -22,6 +21,7 @@ from newsbot.bench.extraction import (
 )
 from newsbot.extraction import extract_article
 from newsbot.outlets import OUTLETS, profile_for_url
+from tests.support.corpus import CorpusPage, iter_pages
 
 pytestmark = pytest.mark.corpus
 

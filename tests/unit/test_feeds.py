@@ -6,8 +6,8 @@ import gzip
 
 import pytest
 
-from newsbot.bench.corpus import iter_feeds
-from newsbot.feeds import FeedTooLarge, parse_feed
+from newsbot.crawl.feeds import FeedTooLarge, parse_feed
+from tests.support.corpus import iter_feeds
 
 BASE = "https://www.example.fr/rss"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.health import (
+from newsbot.ops.health import (
     DEFAULT_MAX_DROP_SHARE,
     EXIT_UNHEALTHY,
     FAILED,

@@ -10,7 +10,7 @@ from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
 from scrapy.settings import Settings
 
-from newsbot.feeds import FeedEntry
+from newsbot.crawl.feeds import FeedEntry
 from newsbot.incremental.config import IncrementalConfig
 from newsbot.incremental.middleware import announced_article, drop_reason, fetched_keys, lookup_key
 

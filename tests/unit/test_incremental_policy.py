@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newsbot.feeds import FeedEntry
+from newsbot.crawl.feeds import FeedEntry
 from newsbot.incremental.policy import StoredState, announced_change, decide
 
 NOW = datetime(2024, 3, 20, 12, 0, tzinfo=UTC)

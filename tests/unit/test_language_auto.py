@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from newsbot.bench.language import OWN_TITLES, joined_by_language, own_texts
+from benchmarks.language import OWN_TITLES, joined_by_language, own_texts
 from newsbot.language import DEFAULT_BACKEND, detect_language, get_detector
 from newsbot.language.backends import AUTO_LONG_CHARS, RoutedDetector
 from newsbot.language.text import count_letters

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from newsbot.bench.language import (
+from benchmarks.language import (
     OWN_QUOTED_TEXTS,
     OWN_TITLES,
     Evaluation,

@@ -1,6 +1,6 @@
 """The issue's targets for the language filter, on the real pages of ../shared/corpus.
 
-Skipped when the corpus is absent. Costs are measured by ``python -m newsbot.bench.language``.
+Skipped when the corpus is absent. Costs are measured by ``python -m benchmarks.language``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.bench.language import (
+from benchmarks.language import (
     Sample,
     decider,
     evaluate,

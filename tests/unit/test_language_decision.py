@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.bench.language import OWN_QUOTED_TEXTS, decider, evaluate, own_texts
+from benchmarks.language import OWN_QUOTED_TEXTS, decider, evaluate, own_texts
 from newsbot.language import (
     BACKENDS,
     DEFAULT_BACKEND,

@@ -9,7 +9,7 @@ from scrapy import Request
 from scrapy.exceptions import CannotResolveHostError
 from twisted.internet.error import ConnectionRefusedError as TwistedRefused
 
-from newsbot.logformatter import OneLineNetworkErrors, is_network_error
+from newsbot.crawl.logformatter import OneLineNetworkErrors, is_network_error
 
 
 def record(name: str, msg: str, args: object, error: BaseException | None, level: int = logging.ERROR):

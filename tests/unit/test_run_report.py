@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from newsbot.items import ArticleItem
-from newsbot.run_report import (
+from newsbot.ops.run_report import (
     COVERAGE_FIELDS,
     fields_present,
     health_status,

@@ -70,7 +70,7 @@ def test_no_shell_and_no_eval_in_newsbot(path: Path) -> None:
 
 
 def test_feed_parser_never_resolves_entities_nor_fetches() -> None:
-    from newsbot.feeds import parse_feed
+    from newsbot.crawl.feeds import parse_feed
 
     billion_laughs = (
         b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'

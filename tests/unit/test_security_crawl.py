@@ -8,8 +8,8 @@ import bson
 import pytest
 
 from newsbot.storage.embedded import free_port
-from tests.integration.crawl import SITES, run_crawl
-from tests.robustness.hostile_site import XML, HostileSite, article_html, static
+from tests.support.crawl import SITES, run_crawl
+from tests.support.hostile_site import XML, HostileSite, article_html, static
 from tests.support.mirror import MirrorServer
 
 pytestmark = pytest.mark.integration

@@ -10,7 +10,7 @@ from scrapy import Request
 from scrapy.http import HtmlResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
-from newsbot.feeds import FeedEntry
+from newsbot.crawl.feeds import FeedEntry
 from newsbot.items import ArticleItem
 from newsbot.outlets import OUTLETS
 from spiders.aggregator import AggregatorSpider

@@ -196,7 +196,12 @@ def test_find_known_by_url_or_by_text(mongo_uri: str, mongo_db_name: str, tmp_pa
 
 def test_for_crawler_closes_the_spider_cleanly_when_mongodb_is_down(tmp_path: Path) -> None:
     uri = f"mongodb://127.0.0.1:{free_port()}/?directConnection=true"
-    settings = {"MONGO_URI": uri, "MONGO_SERVER_SELECTION_TIMEOUT_MS": 300, "NEWSBOT_DATA_DIR": str(tmp_path)}
+    settings = {
+        "MONGO_URI": uri,
+        "MONGO_SERVER_SELECTION_TIMEOUT_MS": 300,
+        "NEWSBOT_DATA_DIR": str(tmp_path),
+        "EXTENSIONS": {"newsbot.storage.store.CrawlStore": 0},
+    }
     crawler = get_crawler(Spider, settings)
     with pytest.raises(CloseSpider) as raised:
         ArticleStore.for_crawler(crawler)
@@ -212,3 +217,5 @@ def test_for_crawler_closes_the_spider_cleanly_when_mongodb_is_down(tmp_path: Pa
         assert not store.online and ArticleStore.for_crawler(spilling) is store
     finally:
         store.close()
+    with pytest.raises(RuntimeError, match="CrawlStore"):  # a crawler without the extension is told why
+        ArticleStore.for_crawler(get_crawler(Spider, {}))

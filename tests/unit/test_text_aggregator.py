@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.bench.corpus import REPO_ROOT
 from newsbot.text import AggregatorItem, clean_text, parse_aggregator_text
+from tests.support.corpus import REPO_ROOT
 
 PAGE = """La Loire a atteint mardi son plus haut niveau depuis vingt ans. Les digues tiennent, mais la préfecture reste en alerte.
 Les maires des communes riveraines ont ouvert des gymnases pour accueillir les familles évacuées. Le pic de crue est attendu dans la nuit, selon les services de l'État, qui redoutent la rupture d'un ouvrage ancien près de l'embouchu

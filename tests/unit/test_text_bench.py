@@ -1,6 +1,6 @@
-"""The labelled cases behind ``python -m newsbot.bench.text`` and the figures computed from them."""
+"""The labelled cases behind ``python -m benchmarks.text`` and the figures computed from them."""
 
-from newsbot.bench.text import CASES_PATH, Score, evaluate_cases, load_cases, percentile, print_cases
+from benchmarks.text import CASES_PATH, Score, evaluate_cases, load_cases, percentile, print_cases
 from newsbot.text import BOILERPLATE_RULES
 
 

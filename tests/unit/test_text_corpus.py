@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.bench.corpus import iter_pages
-from newsbot.bench.text import ArticleText, corpus_texts, json_ld_bodies, loose
+from benchmarks.text import ArticleText, corpus_texts, json_ld_bodies, loose
 from newsbot.text import clean_text, normalize_text
+from tests.support.corpus import iter_pages
 
 pytestmark = pytest.mark.corpus
 

@@ -2,7 +2,10 @@
 
 import pytest
 
+from newsbot.dates.text import canonical
+from newsbot.extraction.textnorm import collapse_spaces
 from newsbot.text import normalize_text
+from newsbot.text.chars import INVISIBLE
 
 NBSP, NARROW = "\u00a0", "\u202f"
 
@@ -71,3 +74,11 @@ def test_normalisation_is_idempotent() -> None:
 def test_empty_text_stays_empty() -> None:
     assert normalize_text("") == ""
     assert normalize_text(" \n\t\n ") == ""
+
+
+@pytest.mark.parametrize("char", list(INVISIBLE))
+def test_every_stage_removes_the_same_invisible_characters(char: str) -> None:
+    """One table: extraction, text normalisation and the date reader drop the same characters."""
+    assert normalize_text(f"Emmanuel{char} Macron") == "Emmanuel Macron"
+    assert collapse_spaces(f"Emmanuel{char} Macron") == "Emmanuel Macron"
+    assert canonical(f"12{char} mars 2024") == "12 mars 2024"

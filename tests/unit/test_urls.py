@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.urls import canonicalize_url, registrable_domain, same_site
+from newsbot.crawl.urls import canonicalize_url, registrable_domain, same_site
 
 ARTICLE = "https://www.lefigaro.fr/international/guerre-en-ukraine-20241122"
 

@@ -1,1 +1,0 @@
-"""Benchmarks: scripts that print figures (run with ``python -m newsbot.bench.<name>``)."""

@@ -1,0 +1,2 @@
+"""Crawl-side plumbing shared by spiders and pipelines: feed parsing, URL canonical forms, counted
+drops and the log formatter."""

@@ -218,7 +218,7 @@ BOILERPLATE_RULES: tuple[Rule, ...] = (
         "subscriber_notice_tail",
         "inline",
         r"(?<=[.!?…»”\"])\s+" + _any(*SUBSCRIBER_NOTICES) + r"[^\n]{0,240}$",
-        SUBSCRIBER_NOTICE_CUES,
+        ("abonn", "connect", "inscri", "identifi"),  # every notice a tail can hold names one
         'Subscriber notices glued after the last free sentence ("… Le Journal réserve cet article à ses '
         'abonnés. Pour poursuivre votre lecture, abonnez-vous.").',
         lead_chars=120,

@@ -23,6 +23,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.interfaces import IDelayedCall
 from twisted.internet.threads import deferToThread
 
+from newsbot.crawl.batch import Batch
 from newsbot.crawl.drops import drop
 from newsbot.crawl.urls import canonicalize_url
 from newsbot.dedup import StoryIndex, sketch_text
@@ -70,13 +71,11 @@ class DedupPipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         config = DedupConfig.from_settings(crawler.settings)
-        self.batch_size = config.batch_size
-        self.batch_wait = config.batch_wait
         self.by_url: BoundedLru[str, _Seen] = BoundedLru(config.cache_size)
         self.by_hash: BoundedLru[str, str] = BoundedLru(config.cache_size)
         self.store: ArticleStore | None = None
         self.stories: StoryIndex | None = None
-        self._batch: list[_Pending] = []
+        self._batch: Batch[_Pending] = Batch(config.batch_size, config.batch_wait)
         self._timer: IDelayedCall | None = None
 
     @classmethod
@@ -145,20 +144,19 @@ class DedupPipeline:
     # ------------------------------------------------------------------ batching
 
     def _enqueue(self, pending: _Pending) -> Deferred:
-        self._batch.append(pending)
-        if len(self._batch) >= self.batch_size:
+        if self._batch.add(pending):
             self._flush()
         elif self._timer is None:
             from twisted.internet import reactor
 
-            self._timer = reactor.callLater(self.batch_wait, self._flush)
+            self._timer = reactor.callLater(self._batch.wait, self._flush)
         return pending.result
 
     def _flush(self) -> None:
         if self._timer is not None and self._timer.active():
             self._timer.cancel()
         self._timer = None
-        batch, self._batch = self._batch, []
+        batch = self._batch.take()
         if not batch:
             return
         stats = self.crawler.stats

@@ -7,7 +7,6 @@ that is replayed when the server answers again, at the end of the crawl, or at t
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -17,6 +16,7 @@ from twisted.internet.defer import Deferred, DeferredLock
 from twisted.internet.task import LoopingCall
 from twisted.internet.threads import deferToThread
 
+from newsbot.crawl.batch import Batch
 from newsbot.crawl.drops import count_drop, drop
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.documents import PendingWrite, prepare_document
@@ -45,8 +45,7 @@ class MongoPipeline:
         self.crawler = crawler
         self.config = MongoConfig.from_settings(crawler.settings)
         self.store: ArticleStore | None = None
-        self._buffer: list[PendingWrite] = []
-        self._oldest: float | None = None
+        self._buffer: Batch[PendingWrite] = Batch(self.config.batch_size, self.config.flush_interval)
         self._lock = DeferredLock()
         self._timer: LoopingCall | None = None
         self._outages_replayed = 0
@@ -83,10 +82,7 @@ class MongoPipeline:
             logger.warning(
                 "Cut %s of %s to keep the document within MongoDB's limit", ", ".join(cut), doc["url"]
             )
-        self._buffer.append(PendingWrite(doc, mode))
-        if self._oldest is None:
-            self._oldest = time.monotonic()
-        if len(self._buffer) >= self.config.batch_size:
+        if self._buffer.add(PendingWrite(doc, mode)):
             await self.flush()
         return item
 
@@ -107,7 +103,7 @@ class MongoPipeline:
             )
 
     def _flush_if_due(self) -> Deferred | None:
-        if self._oldest is None or time.monotonic() - self._oldest < self.config.flush_interval:
+        if not self._buffer.due():
             return None
         deferred = self._lock.run(self._flush_in_thread)
         deferred.addErrback(lambda failure: logger.error("Periodic MongoDB flush failed: %s", failure.value))
@@ -118,7 +114,7 @@ class MongoPipeline:
         await deferred_to_future(self._lock.run(self._flush_in_thread))
 
     def _flush_in_thread(self) -> Deferred | None:
-        batch, self._buffer, self._oldest = self._buffer, [], None
+        batch = self._buffer.take()
         if not batch:
             return None
         deferred = deferToThread(self._write, batch)

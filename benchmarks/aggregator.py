@@ -32,7 +32,7 @@ from lxml.html import fromstring
 from newsbot.extraction.aggregator import AggregatedEntry, extract_aggregated_entries
 from newsbot.text import clean_text, normalize_text
 from newsbot.text.aggregator import parse_aggregator_text
-from newsbot.text.chrome import guard_fields
+from newsbot.text.chrome_guard import guard_fields
 from tests.support.aggregator_layouts import (
     CHROME_PHRASES,
     DEV_FAMILIES,

@@ -1,9 +1,16 @@
-"""Typed reads of environment overrides for Scrapy settings."""
+"""Typed reads of environment overrides for Scrapy settings.
+
+``newsbot.settings`` reads these when it is imported, inside Scrapy's own start-up, before any newsbot
+command could catch an exception: a malformed value therefore prints one line naming the variable and
+what it expects, and exits 2 (a usage error) instead of a traceback.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -14,14 +21,31 @@ def env_str(name: str, default: str) -> str:
     return os.environ.get(name) or default
 
 
+class EnvironmentSettingError(SystemExit):
+    """A malformed environment variable (``str(error)`` is the message; the exit code is 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(2)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _invalid(name: str, expected: str, raw: str) -> NoReturn:
+    error = EnvironmentSettingError(f"error: environment variable {name}: expected {expected}, got {raw!r}")
+    print(error, file=sys.stderr)
+    raise error
+
+
 def env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     if not raw:
         return default
     try:
         return int(raw)
-    except ValueError as exc:
-        raise ValueError(f"environment variable {name} must be an integer, got {raw!r}") from exc
+    except ValueError:
+        _invalid(name, "an integer", raw)
 
 
 def env_float(name: str, default: float) -> float:
@@ -30,8 +54,8 @@ def env_float(name: str, default: float) -> float:
         return default
     try:
         return float(raw)
-    except ValueError as exc:
-        raise ValueError(f"environment variable {name} must be a number, got {raw!r}") from exc
+    except ValueError:
+        _invalid(name, "a number", raw)
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -42,7 +66,7 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if raw in _FALSE:
         return False
-    raise ValueError(f"environment variable {name} must be a boolean (1/0, true/false), got {raw!r}")
+    _invalid(name, "a boolean (1/0, true/false, yes/no, on/off)", raw)
 
 
 def project_root(start: Path | str | None = None) -> Path:

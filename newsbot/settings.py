@@ -49,6 +49,8 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "newsbot.storage.store.CrawlStore": 0,  # the crawl's MongoDB store, shared by pipelines and middleware
     "newsbot.ops.run_report.RunReport": 500,
+    # One WARNING line per failed request (no retry duplicate, no robots.txt traceback).
+    "newsbot.crawl.logformatter.NetworkErrorLogging": 0,
 }
 
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {}

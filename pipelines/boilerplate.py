@@ -1,5 +1,5 @@
 """Strip aggregator and publisher chrome from title, lead and body (``newsbot.text``), then make
-sure none is left (``newsbot.text.chrome``): chrome still there is cut off or the item dropped."""
+sure none is left (``newsbot.text.chrome_guard``): chrome still there is cut off or the item dropped."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from scrapy.crawler import Crawler
 
 from newsbot.crawl.drops import drop
 from newsbot.text import clean_text, warm_up
-from newsbot.text.chrome import guard_fields
+from newsbot.text.chrome_guard import guard_fields
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from twisted.internet.task import LoopingCall
 from twisted.internet.threads import deferToThread
 
 from newsbot.crawl.batch import Batch
-from newsbot.crawl.drops import drop
+from newsbot.crawl.drops import count_drop, drop
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.documents import PendingWrite, prepare_document
 from newsbot.storage.limits import DocumentTooLarge
@@ -170,8 +170,7 @@ class MongoPipeline:
         for url, holder in report.duplicates:
             logger.info("Not stored %s: its text is stored as %s (recorded as an alternate URL)", url, holder)
         for url, reason in report.rejected:
-            stats.inc_value("newsbot/dropped/invalid_document")
-            stats.inc_value("newsbot/dropped")
+            count_drop(self.crawler, "invalid_document")
             logger.error("MongoDB rejected %s: %s", url, reason)
 
     def _account_replay(self, outcome: ReplayOutcome) -> None:

@@ -23,6 +23,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from twisted.python.failure import Failure
 
+from newsbot.crawl.drops import count_drop
 from newsbot.crawl.feeds import FeedEntry
 from newsbot.crawl.urls import canonicalize_url
 from newsbot.extraction.aggregator import AggregatedEntry, extract_aggregated_entries
@@ -126,12 +127,13 @@ class AggregatorSpider(NewsSpider):
         """The excerpts of one page; none (counted) for a page that is not HTML or cannot be read."""
         stats = self.crawler.stats
         if not isinstance(response, TextResponse):
-            stats.inc_value("newsbot/dropped/not_html")
+            count_drop(self.crawler, "not_html")
+            self.logger.info("Skipped %s: not an HTML page", response.url)
             return []
         try:
             entries = extract_aggregated_entries(response.body, response.url, encoding=response.encoding)
         except Exception:
-            stats.inc_value("newsbot/dropped/extraction_error")
+            count_drop(self.crawler, "extraction_error")
             self.logger.exception("Aggregator extraction failed on %s", response.url)
             return []
         stats.inc_value("newsbot/aggregator/pages")

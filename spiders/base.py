@@ -15,7 +15,7 @@ from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.python.failure import Failure
 
 from newsbot import settings as defaults
-from newsbot.crawl.drops import drop
+from newsbot.crawl.drops import count_drop, reject_feed
 from newsbot.crawl.feeds import FeedEntry, FeedTooLarge, parse_feed
 from newsbot.crawl.urls import canonicalize_url
 from newsbot.extraction import ExtractedArticle, extract_article
@@ -28,7 +28,7 @@ from newsbot.history.window import (
 )
 from newsbot.items import ArticleItem
 from newsbot.outlets import OUTLETS, OutletProfile, profile_for_url
-from spiders.arguments import hosts_of, positive_int, split_urls
+from spiders.arguments import SpiderArgumentError, hosts_of, positive_int, split_urls
 
 logger = logging.getLogger(__name__)
 
@@ -42,11 +42,19 @@ def fetch_failure_reason(error: BaseException) -> str | None:
         error.__cause__, _DecompressionMaxSizeExceeded
     ):
         return "too_large"
+    if isinstance(error, HttpError):  # a subclass of IgnoreRequest: test it first
+        return "http_error"
     if isinstance(error, IgnoreRequest):
         return None
-    if isinstance(error, HttpError):
-        return "http_error"
     return "fetch_failed"
+
+
+def describe_fetch_failure(error: BaseException) -> str:
+    """One line for the log: the HTTP status, or the network error without its traceback."""
+    if isinstance(error, HttpError) and error.response is not None:
+        return f"HTTP {error.response.status}"
+    text = " ".join(str(error).split()) or type(error).__name__
+    return f"{type(error).__name__}: {text}" if type(error).__name__ not in text else text
 
 
 class NewsSpider(scrapy.Spider):
@@ -81,8 +89,8 @@ class NewsSpider(scrapy.Spider):
         self.timezone = defaults.NEWSBOT_TIMEZONE
         self.window: DateWindow = parse_window(since, until)  # read again in the crawl's time zone
         self.profile: OutletProfile | None = OUTLETS[self.outlet_id] if self.outlet_id else None
-        override_feeds = split_urls(feeds)
-        self.article_urls = split_urls(urls)
+        override_feeds = split_urls(feeds, "feeds")
+        self.article_urls = split_urls(urls, "urls")
         if override_feeds or self.article_urls:
             self.feed_urls = override_feeds
         elif self.profile is not None and not self.window.is_open:
@@ -91,10 +99,12 @@ class NewsSpider(scrapy.Spider):
         elif self.profile is not None:
             self.feed_urls = [*self.profile.feeds, *self.profile.sitemaps]
         else:
-            raise ValueError(f"the {self.name!r} spider needs -a feeds=URL[,URL…] or -a urls=URL[,URL…]")
+            raise SpiderArgumentError(
+                f"the {self.name!r} spider needs -a feeds=URL[,URL…] or -a urls=URL[,URL…]"
+            )
         allowed = set(self.profile.domains) if self.profile else set()
         allowed |= hosts_of(override_feeds + self.article_urls)
-        allowed |= {d.strip() for d in (domains or "").split(",") if d.strip()}
+        allowed |= {d.strip() for d in str(domains or "").split(",") if d.strip()}
         self.allowed_domains = sorted(allowed)
         self.max_articles = positive_int(max_articles, "max_articles")
         self._scheduled_articles = 0
@@ -107,11 +117,6 @@ class NewsSpider(scrapy.Spider):
         if not spider.window.is_open:
             logger.info("Date window %s", spider.window.describe())
         return spider
-
-    @classmethod
-    def validate_arguments(cls, arguments: dict[str, Any]) -> None:
-        """Raise ``ValueError`` with one readable line for a bad ``-a`` value (the crawl command exits 2)."""
-        cls(**arguments)
 
     # -- discovery ------------------------------------------------------------------------------
 
@@ -135,12 +140,10 @@ class NewsSpider(scrapy.Spider):
                 response.body, response.url, max_size=self.settings.getint("DOWNLOAD_MAXSIZE")
             )
         except FeedTooLarge as exc:
-            stats.inc_value("newsbot/feeds/rejected/too_large")
-            logger.warning("Feed %s rejected: %s", response.url, exc)
+            reject_feed(self.crawler, "too_large", response.url, str(exc))
             return
         if document.kind == "unknown":
-            stats.inc_value("newsbot/feeds/rejected/unparsable")
-            logger.warning("Feed %s is not RSS, Atom or a sitemap; skipped", response.url)
+            reject_feed(self.crawler, "unparsable", response.url, "not RSS, Atom or a sitemap")
             return
         yield from self.follow_sitemaps(document.sitemaps)
         stats.inc_value("newsbot/feeds/entries", len(document.entries))
@@ -180,15 +183,19 @@ class NewsSpider(scrapy.Spider):
         """A feed or sitemap that could not be fetched: counted under ``newsbot/feeds/rejected/``."""
         reason = fetch_failure_reason(failure.value)
         if reason is not None:
-            self.crawler.stats.inc_value(f"newsbot/feeds/rejected/{reason}")
-            logger.warning("Feed %s rejected (%s): %s", failure.request.url, reason, failure.value)
+            reject_feed(self.crawler, reason, failure.request.url, describe_fetch_failure(failure.value))
 
     def article_failed(self, failure: Failure) -> None:
         """An article page that could not be fetched (too large, HTTP error, network): a counted drop."""
         reason = fetch_failure_reason(failure.value)
         if reason is not None:
-            drop(self.crawler, reason)
-            logger.warning("Article %s dropped (%s): %s", failure.request.url, reason, failure.value)
+            count_drop(self.crawler, reason)
+            logger.warning(
+                "Article %s dropped (%s): %s",
+                failure.request.url,
+                reason,
+                describe_fetch_failure(failure.value),
+            )
 
     def profile_for(self, url: str) -> OutletProfile | None:
         """The outlet profile used to extract ``url``: the spider's own, else one matching the URL."""
@@ -197,9 +204,8 @@ class NewsSpider(scrapy.Spider):
     # -- extraction -----------------------------------------------------------------------------
 
     def parse_article(self, response: Response, entry: FeedEntry | None = None) -> Iterator[ArticleItem]:
-        stats = self.crawler.stats
         if not isinstance(response, TextResponse):
-            stats.inc_value("newsbot/dropped/not_html")
+            count_drop(self.crawler, "not_html")
             logger.info(
                 "Skipped %s: not an HTML page (%s)", response.url, response.headers.get("Content-Type")
             )
@@ -210,7 +216,7 @@ class NewsSpider(scrapy.Spider):
                 response.body, response.url, encoding=response.encoding, profile=profile
             )
         except Exception:
-            stats.inc_value("newsbot/dropped/extraction_error")
+            count_drop(self.crawler, "extraction_error")
             logger.exception("Extraction failed on %s", response.url)
             return
         yield self.build_item(extracted, response, profile, entry)

@@ -30,6 +30,7 @@ from twisted.internet.task import LoopingCall
 from warcio.archiveiterator import ArchiveIterator
 
 from newsbot import settings as defaults
+from newsbot.crawl.drops import count_drop
 from newsbot.extraction import ExtractedArticle, extract_article
 from newsbot.history import records as rec
 from newsbot.history.ledger import Ledger, file_digest, worker_id
@@ -128,10 +129,6 @@ class WarcSpider(NewsSpider):
             crawler.signals.connect(spider._item_done, signal=signal)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
         return spider
-
-    @classmethod
-    def validate_arguments(cls, arguments: dict[str, Any]) -> None:
-        cls(**arguments)
 
     # -- flow control -----------------------------------------------------------------------------
 
@@ -401,7 +398,7 @@ class WarcSpider(NewsSpider):
             return None
 
     def _extraction_failed(self, url: str) -> None:
-        self.crawler.stats.inc_value("newsbot/dropped/extraction_error")
+        count_drop(self.crawler, "extraction_error")
         logger.exception("Extraction failed on %s", url)
 
     def _to_item(self, job: _Job, extracted: ExtractedArticle) -> ArticleItem:

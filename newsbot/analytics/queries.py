@@ -24,15 +24,18 @@ def stories_covered_by(
     ]
 
 
-def per_outlet_per_day(since: datetime) -> list[dict[str, Any]]:
-    """Articles per outlet and per (UTC) day of publication since ``since``."""
+def per_outlet_per_day(since: datetime, timezone: str = "UTC") -> list[dict[str, Any]]:
+    """Articles per outlet and per day of publication since ``since``, days counted in ``timezone``
+    (an Olson name: a date-only article of 14 March, stored as Paris midnight, is on the 14th)."""
     return [
         {"$match": {"published_at": {"$gte": since}}},
         {
             "$group": {
                 "_id": {
                     "source": "$source",
-                    "day": {"$dateToString": {"format": "%Y-%m-%d", "date": "$published_at"}},
+                    "day": {
+                        "$dateToString": {"format": "%Y-%m-%d", "date": "$published_at", "timezone": timezone}
+                    },
                 },
                 "articles": {"$sum": 1},
             }

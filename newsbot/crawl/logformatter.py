@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    ResponseDataLossError,
+)
 from scrapy.logformatter import LogFormatter
 
 
@@ -33,3 +42,71 @@ class ConciseLogFormatter(LogFormatter):
             "msg": "Dropped %(item)s: %(exception)s",
             "args": {"item": _describe(item), "exception": exception},
         }
+
+
+class OneLineNetworkErrors(logging.Filter):
+    """Network failures (DNS errors, refused connections, timeouts) as one WARNING line per request.
+
+    Scrapy logs a request that failed for good twice ("Gave up retrying" from the retry middleware,
+    then the request's own errback) and the robots.txt middleware adds a full traceback. newsbot's
+    errbacks already log one WARNING line with the reason and count the failure, so the retry line is
+    lowered to DEBUG, and the robots.txt and download errors keep their line without the traceback.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if record.name == "scrapy.downloadermiddlewares.retry" and message.startswith("Gave up retrying"):
+            _set_level(record, logging.DEBUG)
+        elif not (record.exc_info and is_network_error(record.exc_info[1])):
+            return True  # anything else (a bug) keeps its level and its traceback
+        elif record.name == "scrapy.downloadermiddlewares.robotstxt":
+            record.exc_info = record.exc_text = None
+            if isinstance(record.args, Mapping) and hasattr(record.args.get("request"), "url"):
+                parts = urlsplit(record.args["request"].url)
+                robots = f"{parts.scheme}://{parts.netloc}/robots.txt"
+                record.args = {"robots": robots, "error": record.args.get("f_exception")}
+                record.msg = "%(robots)s not fetched (%(error)s): crawling that site without its rules"
+            _set_level(record, logging.WARNING)
+        elif record.name == "scrapy.core.scraper" and message.startswith("Error downloading"):
+            record.exc_info = record.exc_text = None
+            _set_level(record, logging.WARNING)
+        return True
+
+
+NETWORK_ERRORS = (
+    DownloadConnectionRefusedError,
+    CannotResolveHostError,
+    DownloadTimeoutError,
+    DownloadFailedError,
+    ResponseDataLossError,
+    OSError,  # ConnectionError, TimeoutError, socket.gaierror
+)
+NETWORK_ERROR_MODULES = ("twisted.internet.error", "twisted.web._newclient", "OpenSSL.")
+
+
+def is_network_error(error: BaseException | None) -> bool:
+    """A failure of the network or the remote server (DNS, refused, reset, timeout, TLS), not a bug."""
+    return isinstance(error, NETWORK_ERRORS) or type(error).__module__.startswith(NETWORK_ERROR_MODULES)
+
+
+def _set_level(record: logging.LogRecord, level: int) -> None:
+    record.levelno, record.levelname = level, logging.getLevelName(level)
+
+
+NETWORK_ERROR_LOGGERS = (
+    "scrapy.downloadermiddlewares.retry",
+    "scrapy.downloadermiddlewares.robotstxt",
+    "scrapy.core.scraper",
+)
+
+
+class NetworkErrorLogging:
+    """Extension installing :class:`OneLineNetworkErrors` on Scrapy's loggers (once per process)."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> NetworkErrorLogging:
+        for name in NETWORK_ERROR_LOGGERS:
+            logger = logging.getLogger(name)
+            if not any(isinstance(f, OneLineNetworkErrors) for f in logger.filters):
+                logger.addFilter(OneLineNetworkErrors())
+        return cls()

@@ -83,7 +83,11 @@ def look_up(store: ArticleStore, stories: StoryIndex, batch: Sequence[Candidate]
         try:
             matches = store.call(stories.assign_many, requests)
         except MongoUnavailable:
-            pass  # counted as newsbot/dedup/story_unassigned; the article is still written
+            # MongoDB went down between the lookup and the placement: these articles were not
+            # fully checked, so they go out ``unchecked`` (counted) like a batch whose lookup
+            # failed, and the writer re-applies layers 1 and 2 when it can write.
+            for i in to_place:
+                lookups[i] = Lookup(unavailable=True)
         else:
             for i, match in zip(to_place, matches, strict=True):
                 lookups[i].match = match

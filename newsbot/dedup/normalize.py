@@ -21,6 +21,9 @@ from functools import cache
 import numpy as np
 
 #: Whole lines that are navigation or promotion, not article text (matched on the normal form).
+#: A FROZEN copy, on purpose not read from ``newsbot.text.chrome`` (the list extraction and cleaning
+#: share): stored content hashes depend on it, so a phrase added there must not change it here.
+#: ``tests/unit/test_dedup_normal_form_equivalence.py`` checks it stays as it is.
 _BOILERPLATE_LINE = re.compile(
     r"^(?:"
     r"(?:a )?lire (?:aussi|egalement|la suite|l article|plus)\b.*"

@@ -19,14 +19,9 @@ from newsbot.extraction.document import select, tag_name
 from newsbot.extraction.rules import active
 from newsbot.extraction.scoring import choose_container, word_counts
 from newsbot.extraction.textnorm import clean_inline, collapse_spaces, comparable
+from newsbot.text.chrome import PAYWALL_CUT_PHRASES
 
-PAYWALL_CUT = re.compile(
-    r"(il vous reste \d+\s*%|la suite (?:de cet article )?est réservée|pour lire la suite|"
-    r"abonnez-vous pour lire|lire la suite de l.article|vous souhaitez lire la suite|"
-    r"continuer la lecture de cet article|pour accéder (?:à l.intégralité|en illimité)|déjà abonné ?\?|"
-    r"this article is for subscribers)",
-    re.IGNORECASE,
-)
+PAYWALL_CUT = re.compile("(" + "|".join(PAYWALL_CUT_PHRASES) + ")", re.IGNORECASE)  # newsbot.text.chrome
 PAYWALL_LABEL = re.compile(
     r"^\W*(?:(?:cet\s+)?(?:article|contenu)\s+)?réservée?\s+(?:aux|à nos)\s+abonnés\W*$|^\W*abonnés?\W*$|"
     r"^\W*(?:exclusivité|exclusif|édition)\s+abonnés?\W*$",

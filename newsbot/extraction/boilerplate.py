@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from newsbot.extraction.blocks import Block
 from newsbot.extraction.document import attribute_tokens, tag_name
 from newsbot.extraction.textnorm import comparable, weighted_length
+from newsbot.text.chrome import CHROME_LABELS
 
 NEVER_TEXT_TAGS = frozenset(
     {
@@ -83,20 +84,7 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 LONE_TIME = re.compile(r"^\s*(?:[01]?\d|2[0-3])\s*[:hH]\s*[0-5]\d\s*$")
-CHROME_LINES = frozenset(
-    comparable(line)
-    for line in (
-        "Publicité", "PUBLICITÉ", "Pub", "Advertisement", "Annonce", "Partager", "Partager sur Facebook",
-        "Partager sur Twitter", "Partager sur X", "Partager sur LinkedIn", "Copier le lien", "Lien copié",
-        "Imprimer", "Envoyer par mail", "Lire la suite", "Lire plus tard", "Sauvegarder",
-        "Ajouter à mes favoris", "Abonnez-vous", "S'abonner", "Je m'abonne", "Newsletter", "Inscrivez-vous",
-        "Se connecter",
-        "Commenter", "Réagir", "Voir les commentaires", "Écouter", "Écouter cet article", "Lecture",
-        "Temps de lecture", "Passer la publicité", "Fermer", "Suivant", "Précédent", "Retour en haut",
-        "Contenus sponsorisés", "Sponsorisé", "Mots-clés", "Sujets associés", "Vous aimerez aussi",
-        "Sur le même sujet", "À lire aussi", "Lire aussi", "Les plus lus", "Les plus partagés",
-    )
-)  # fmt: skip
+CHROME_LINES = frozenset(comparable(line) for line in CHROME_LABELS)  # the shared list: newsbot.text.chrome
 
 
 def has_phrase(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -41,7 +41,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "SCRAPY_SETTINGS_MODULE" not in os.environ and closest_scrapy_cfg() == "":
         # Outside a checkout (cron, $NEWSBOT_HOME): still newsbot's settings, not Scrapy's defaults.
         os.environ["SCRAPY_SETTINGS_MODULE"] = "newsbot.settings"
-    config = MongoConfig.from_settings(get_project_settings())
+    try:
+        config = MongoConfig.from_settings(get_project_settings())
+    except ValueError as exc:  # a malformed setting (MONGO_URI, MONGO_BATCH_SIZE…): a usage error
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         return commands[args.command].run(args, config)
     except KeyboardInterrupt:

@@ -24,9 +24,11 @@ from scrapy.settings import BaseSettings
 
 import newsbot
 from newsbot import settings as defaults
+from newsbot.crawl.drops import FEED_REJECTED_PREFIX, drop_reasons
 from newsbot.ops.health import FAILED, HealthPolicy, HealthReport, check_health, stored_count
 from newsbot.storage.config import MongoConfig
 from newsbot.storage.connection import MongoUnavailable, connect
+from newsbot.storage.store import MONGO_UNAVAILABLE
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +80,7 @@ def _sum_prefixed(stats: Mapping[str, Any], prefix: str) -> dict[str, int]:
 
 def summarise(stats: Mapping[str, Any]) -> dict[str, Any]:
     """The run's outcome counts and field coverage from the crawl stats (pure: testable on a plain dict)."""
-    dropped = _sum_prefixed(stats, "newsbot/dropped/")
+    dropped = drop_reasons(stats)
     scraped = stats.get("item_scraped_count", 0)
     with_field = _sum_prefixed(stats, f"{COVERAGE_PREFIX}/")
     coverage = {
@@ -100,7 +102,7 @@ def summarise(stats: Mapping[str, Any]) -> dict[str, Any]:
             "fetched": stats.get("newsbot/feeds/fetched", 0),
             "entries": stats.get("newsbot/feeds/entries", 0),
             "skipped": sum(value for key, value in stats.items() if key.startswith(SKIPPED_ENTRY_PREFIXES)),
-            "rejected": _sum_prefixed(stats, "newsbot/feeds/rejected/"),
+            "rejected": _sum_prefixed(stats, f"{FEED_REJECTED_PREFIX}/"),
             "already_queued": stats.get(FEEDS_ALREADY_QUEUED, 0),
         },
         "coverage": coverage,
@@ -207,6 +209,9 @@ class RunReport:
             logger.error("Health check failed for %s: %s: %s", document["spider"], check.name, check.detail)
         level = logging.ERROR if health and health.status == FAILED else logging.INFO
         logger.log(level, "%s", summary_line(document))
+        if reason == MONGO_UNAVAILABLE:  # said once at start: don't wait for the server a second time
+            logger.info("Run document not written: MongoDB did not answer when the crawl started")
+            return
         self.write(document)
 
     def judge(self, summary: dict[str, Any], reason: str) -> HealthReport | None:

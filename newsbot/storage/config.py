@@ -9,6 +9,7 @@ from scrapy.settings import BaseSettings
 
 from newsbot import settings as defaults
 from newsbot.env import project_path
+from newsbot.storage.uri import check_mongo_uri
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class MongoConfig:
                 f"got {retry_budget} and {probe_interval}"
             )
         return cls(
-            uri=settings.get("MONGO_URI") or defaults.MONGO_URI,
+            uri=check_mongo_uri(settings.get("MONGO_URI") or defaults.MONGO_URI),
             database=settings.get("MONGO_DATABASE") or defaults.MONGO_DATABASE,
             collection=settings.get("MONGO_COLLECTION") or defaults.MONGO_COLLECTION,
             batch_size=batch_size,

@@ -23,12 +23,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsbot.text.clean import clean_text, strip_paragraph
+from newsbot.text.clean import READ_MORE_RULE, clean_text, strip_paragraph
 from newsbot.text.glue import split_glued_title
 from newsbot.text.normalize import normalize_text
 from newsbot.text.truncation import is_truncated
 
-READ_MORE_RULE = "aggregator_read_more"
 MAX_HEADLINE_CHARS = 220
 """A title longer than this is not a headline: chrome or a summary glued to it."""
 

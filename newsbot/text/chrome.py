@@ -1,159 +1,95 @@
-"""The last line of defence: no aggregator chrome is ever stored, whatever an extractor let through.
+"""The French chrome phrases newsbot recognises, in one place.
 
-Run on the cleaned title, lead and body just before they are stored. A title longer than a headline
-(a summary glued to it, a whole page) or a text still holding a closer ("Lire la suite »"), a
-related-items marker ("Similar News"), an aggregator tagline or a "source · il y a 2 heures" line is
-repaired when the chrome can be cut off cleanly, and otherwise the item is dropped with a reason:
-never stored as is. (An article's title too long for a headline and holding no chrome is cut at a
-word instead: the page is broken, the article is still worth keeping.) Closers are only recognised
-where chrome puts them (a line of their own, after a sentence end or a chevron, capitalised), so
-prose such as "il faudra lire la suite du rapport" is left alone.
+Extraction (``newsbot.extraction.boilerplate`` and ``.body``) and cleaning (``newsbot.text.rules``)
+read these lists; a phrase added here is known to both. The one exception is the dedup normal form
+(``newsbot.dedup.normalize``): stored content hashes depend on it, so it keeps its own frozen copy
+of the phrases it ignores, and ``tests/unit/test_dedup_normal_form_equivalence.py`` checks that copy
+never changes.
+
+Phrases are by kind, never by site: no entry names one outlet.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from newsbot.text.aggregator import CLOSER, MARKER, MARKER_MAX_CHARS, source_line
-from newsbot.text.glue import split_glued_title
-from newsbot.text.rules import RULES_BY_NAME
-
-MAX_TITLE_CHARS = 250
-"""Longer than any headline seen in the corpus: past this a title holds more than a headline."""
+CHROME_LABELS: tuple[str, ...] = (
+    "Publicité", "PUBLICITÉ", "Pub", "Advertisement", "Annonce", "Partager", "Partager sur Facebook",
+    "Partager sur Twitter", "Partager sur X", "Partager sur LinkedIn", "Copier le lien", "Lien copié",
+    "Imprimer", "Envoyer par mail", "Lire la suite", "Lire plus tard", "Sauvegarder",
+    "Ajouter à mes favoris", "Abonnez-vous", "S'abonner", "Je m'abonne", "Newsletter", "Inscrivez-vous",
+    "Se connecter",
+    "Commenter", "Réagir", "Voir les commentaires", "Écouter", "Écouter cet article", "Lecture",
+    "Temps de lecture", "Passer la publicité", "Fermer", "Suivant", "Précédent", "Retour en haut",
+    "Contenus sponsorisés", "Sponsorisé", "Mots-clés", "Sujets associés", "Vous aimerez aussi",
+    "Sur le même sujet", "À lire aussi", "Lire aussi", "Les plus lus", "Les plus partagés",
+)  # fmt: skip
+"""One-line page chrome: buttons, labels and headings that are never article text on their own."""
 
 _APOS = "['’]"
-_CLOSER_PHRASE = (
-    r"(?:(?i:l)ire|LIRE|(?i:v)oir|VOIR)\s+(?i:la\s+suite|l" + _APOS + r"article)"
-    r"(?:\s+(?i:de\s+l" + _APOS + r"article|sur\s+\S+))?"
+_SUBSCRIBERS = r"abonné(?:e)?s"
+_THIS_TEXT = (
+    r"(?:cet\s+article|ce\s+contenu|cette\s+(?:enquête|analyse|interview|chronique|tribune)"
+    r"|la\s+(?:suite|lecture)(?:\s+de\s+(?:cet\s+article|ce\s+contenu))?"
+    r"|l" + _APOS + r"intégralité\s+de\s+(?:cet\s+article|ce\s+contenu|nos\s+contenus|ses\s+contenus))"
 )
-EMBEDDED_CLOSER = re.compile(
-    r"(?:(?:^|(?<=[.!?…»”\")\]]))\s*[\[(«<]?\s*(?:[»›→>]\s*)?|\s*[»›→>\[(]\s*|\s+(?=[LV]))"
-    + _CLOSER_PHRASE
-    + r"\s*(?:»|›|→|>>?|\.\.\.|…|:)?\s*[\])>»]?"
+_JOIN = r"(?:abonnez-vous|inscrivez-vous|connectez-vous|identifiez-vous|je\s+m" + _APOS + r"abonne)"
+_READ = r"(?:lire|poursuivre|continuer|accéder|découvrir|consulter|débloquer)"
+
+SUBSCRIBER_NOTICES: tuple[str, ...] = (
+    # "<Publication> réserve cet article à ses abonnés"
+    r"(?:[\w" + _APOS[1:-1] + r" .-]{1,40}\s+)?réserve\s+" + _THIS_TEXT + r"\s+à\s+ses\s+" + _SUBSCRIBERS,
+    # "Cet article est réservé aux abonnés", "La suite de cet article est réservée à nos abonnés"
+    r"(?:article|"
+    + _THIS_TEXT
+    + r")\s+(?:est\s+|vous\s+est\s+)?réservée?\s+(?:aux|à\s+nos|à\s+ses)\s+"
+    + _SUBSCRIBERS,
+    # "Pour poursuivre votre lecture, abonnez-vous", "Pour lire la suite de cet article, connectez-vous"
+    r"pour\s+" + _READ + r"\b[^.!?\n]{0,80}?[,:]?\s*" + _JOIN,
+    # "Poursuivez votre lecture en vous abonnant"
+    r"(?:poursuivez|continuez|lisez|accédez|débloquez|découvrez)\b[^.!?\n]{0,80}?\ben\s+vous\s+"
+    r"(?:abonnant|inscrivant|connectant|identifiant)",
+    # "Abonnez-vous pour lire la suite"
+    _JOIN + r"\s+(?:dès\s+maintenant\s+)?pour\s+" + _READ,
+    # "Vous souhaitez lire la suite ?", "Envie de lire la suite ?"
+    r"(?:vous\s+(?:souhaitez|voulez)|envie\s+de)\s+"
+    + _READ
+    + r"\s+(?:la\s+suite|cet\s+article|votre\s+lecture)",
+    # remaining-share and free-article counters
+    r"il\s+vous\s+reste\s+\d+(?:[.,]\d+)?\s*%\s+(?:de\s+cet\s+article\s+)?à\s+lire",
+    r"vous\s+avez\s+(?:lu\s+|consulté\s+)?\d+\s+(?:des\s+\d+\s+)?articles?\s+(?:gratuits?\s*)?"
+    r"(?:à\s+lire|gratuits?|offerts?|ce\s+mois)",
+    r"pour\s+lire\s+la\s+suite(?:\s+de\s+cet\s+article)?\s*(?:$|[,:.…])",
+    r"pour\s+accéder\s+en\s+illimité",
+    r"pour\s+accéder\s+à\s+(?:l" + _APOS + r"intégralité\s+de\s+(?:cet\s+article|nos\s+contenus)"
+    r"|tous\s+nos\s+(?:articles|contenus)|la\s+suite\s+de\s+cet\s+article)",
 )
-"""A closer inside a text, where chrome puts it (not "lire la suite" in the middle of a sentence)."""
-EMBEDDED_MARKER = re.compile(
-    r"similar\s*news|vous\s+pouvez\s+(?:également|egalement|aussi)\s+lire\s+des\s+articles",
-    re.IGNORECASE,
+"""Sentences telling a reader the rest is for subscribers (regular expressions, case-insensitive,
+each matched from the start of a sentence): the family, not one site's wording."""
+
+SUBSCRIBER_NOTICE_CUES: tuple[str, ...] = (
+    "abonn",
+    "article à lire",
+    "articles",
+    "lire la suite",
+    "accéder",
+    "connectez",
+    "inscrivez",
+    "identifiez",
+    "inscrivant",
+    "connectant",
+    "identifiant",
 )
-_TAGLINE = RULES_BY_NAME["aggregator_site_tagline"].pattern
-_TAGLINE_ANYWHERE = re.compile(
-    r"derni[eè]res?\s+nouvelles\s*[,;:|/·•\-–—]+\s*[\w'’ -]{1,30}?actualit[ée]s", re.I
+"""Lower-case substrings one of which every subscriber notice holds (the cleaning pre-check)."""
+
+PAYWALL_CUT_PHRASES: tuple[str, ...] = (
+    r"il vous reste \d+\s*%",
+    r"la suite (?:de cet article )?est réservée",
+    r"pour lire la suite",
+    r"abonnez-vous pour lire",
+    r"lire la suite de l.article",
+    r"vous souhaitez lire la suite",
+    r"continuer la lecture de cet article",
+    r"pour accéder (?:à l.intégralité|en illimité)",
+    r"déjà abonné ?\?",
+    r"this article is for subscribers",
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«])")
-
-
-@dataclass(frozen=True)
-class GuardOutcome:
-    """The fields to store, the repairs made, and the drop reason when no repair was possible."""
-
-    title: str | None
-    lead: str | None
-    body: str | None
-    repairs: tuple[str, ...] = ()
-    drop_reason: str | None = None
-
-
-def chrome_in(text: str, *, source_lines: bool = True) -> str | None:
-    """What chrome ``text`` still holds (``closer``, ``marker``, ``tagline``, ``source_line``), or None.
-
-    ``source_lines``: look for "source · date" lines too (aggregator excerpts; an article's dateline
-    "Paris, 12 mars 2024" has the same shape)."""
-    for paragraph in text.split("\n\n"):
-        stripped = paragraph.strip()
-        if not stripped:
-            continue
-        if CLOSER.match(stripped) or EMBEDDED_CLOSER.search(stripped):
-            return "closer"
-        if EMBEDDED_MARKER.search(stripped) or (len(stripped) <= MARKER_MAX_CHARS and MARKER.match(stripped)):
-            return "marker"
-        if _TAGLINE.match(stripped) or _TAGLINE_ANYWHERE.search(stripped):
-            return "tagline"
-        if source_lines and source_line(stripped) is not None:
-            return "source_line"
-    return None
-
-
-def _repair_text(text: str, source_lines: bool = True) -> tuple[str, list[str]]:
-    """Cut chrome paragraphs and trailing closers; a marker ends the text (what follows is other news)."""
-    kept: list[str] = []
-    repairs: list[str] = []
-    for paragraph in text.split("\n\n"):
-        stripped = paragraph.strip()
-        if not stripped:
-            continue
-        marker = EMBEDDED_MARKER.search(stripped)
-        if marker is not None or (len(stripped) <= MARKER_MAX_CHARS and MARKER.match(stripped)):
-            before = stripped[: marker.start()].strip() if marker is not None else ""
-            if before:
-                kept.append(before)
-            repairs.append("marker_cut")
-            break
-        if CLOSER.match(stripped) or _TAGLINE.match(stripped) or (source_lines and source_line(stripped)):
-            repairs.append("chrome_line_removed")
-            continue
-        tagline = _TAGLINE_ANYWHERE.search(stripped)
-        if tagline is not None:
-            stripped = (stripped[: tagline.start()] + " " + stripped[tagline.end() :]).strip()
-            repairs.append("tagline_cut")
-        cut = EMBEDDED_CLOSER.sub(" ", stripped).strip()
-        if cut != stripped:
-            repairs.append("closer_cut")
-            stripped = re.sub(r"\s{2,}", " ", cut)
-        if stripped:
-            kept.append(stripped)
-    return "\n\n".join(kept), repairs
-
-
-def _repair_title(title: str, excerpt: bool) -> tuple[str | None, str | None, list[str]]:
-    """(title, text cut off it that belongs to the lead, repairs); title ``None`` when beyond repair.
-
-    A title still too long after that: an excerpt's is refused (a whole aggregator page read as one
-    title), an article's is cut at the last word that fits (a broken page; the article stays)."""
-    repairs: list[str] = []
-    rest: str | None = None
-    if chrome_in(title) is not None:
-        title, cut = _repair_text(title)
-        repairs += cut
-        title = title.replace("\n\n", " ")
-    if len(title) > MAX_TITLE_CHARS:
-        glued = split_glued_title(title)
-        if glued is not None and len(glued[0]) <= MAX_TITLE_CHARS:
-            title, rest = glued
-            repairs.append("title_split")
-        elif excerpt:
-            return None, None, repairs
-        else:
-            title = (
-                title[: title.rfind(" ", 0, MAX_TITLE_CHARS + 1)].rstrip(" ,;:-–—") or title[:MAX_TITLE_CHARS]
-            )
-            repairs.append("title_cut")
-    if not title or chrome_in(title) is not None:
-        return None, None, repairs
-    return title, rest, repairs
-
-
-def guard_fields(
-    title: str | None, lead: str | None, body: str | None, *, excerpt: bool = True
-) -> GuardOutcome:
-    """Repair or refuse the text fields of one item (see the module docstring); ``excerpt``: an
-    aggregator excerpt, whose texts may also hold "source · date" lines."""
-    repairs: list[str] = []
-    if title:
-        repaired_title, rest, title_repairs = _repair_title(title, excerpt)
-        repairs += title_repairs
-        if repaired_title is None:
-            return GuardOutcome(title, lead, body, tuple(repairs), "chrome_title")
-        title = repaired_title
-        if rest and not lead:
-            lead = rest
-    fields: list[str | None] = []
-    for value in (lead, body):
-        if value and chrome_in(value, source_lines=excerpt) is not None:
-            value, text_repairs = _repair_text(value, excerpt)
-            repairs += text_repairs
-            if value and chrome_in(value, source_lines=excerpt) is not None:
-                return GuardOutcome(title, lead, body, tuple(repairs), "chrome_text")
-        fields.append(value or None)
-    return GuardOutcome(title or None, fields[0], fields[1], tuple(dict.fromkeys(repairs)))
+"""Where the visible text of a paywalled page stops (searched anywhere in a body block by extraction)."""

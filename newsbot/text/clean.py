@@ -92,7 +92,8 @@ def inline_matches(rule: Rule, paragraph: str, lowered: str) -> list[re.Match[st
     for cue_at in _cue_positions(lowered, rule.cues):
         if cue_at < searched_to:
             continue
-        for start in range(max(searched_to, cue_at - _INLINE_LEAD_CHARS), cue_at + 1):
+        lead = _INLINE_LEAD_CHARS if rule.lead_chars is None else rule.lead_chars
+        for start in range(max(searched_to, cue_at - lead), cue_at + 1):
             match = rule.pattern.match(paragraph, start)
             if match:
                 matches.append(match)
@@ -180,10 +181,28 @@ def looks_like_link_title(paragraph: str) -> bool:
     )
 
 
+READ_MORE_RULE = "aggregator_read_more"
+RELATED_ITEMS_WINDOW = 3
+"""An aggregator's related items close with "Lire la suite" within this many paragraphs of its marker."""
+
+
+def related_items_follow(paragraphs: list[str]) -> bool:
+    """Whether the paragraphs after an aggregator marker ("Similar News: …") are its related items:
+    a "Lire la suite" closes one of the first few, or the first is a title glued to its summary (how
+    aggregators print an item). A publisher's body that merely starts after the aggregator's chrome
+    shows neither, and is kept."""
+    window = [paragraph for paragraph in paragraphs if paragraph.strip()][:RELATED_ITEMS_WINDOW]
+    if not window:
+        return False
+    if split_glued_title(window[0]) is not None:
+        return True
+    return any(READ_MORE_RULE in strip_paragraph(paragraph).fired for paragraph in window)
+
+
 def _strip_rules(paragraphs: list[str], fired: list[str]) -> list[str]:
     kept: list[str] = []
     expecting_link_title = False
-    for paragraph in paragraphs:
+    for position, paragraph in enumerate(paragraphs):
         if expecting_link_title:
             expecting_link_title = False
             if looks_like_link_title(paragraph):
@@ -195,7 +214,9 @@ def _strip_rules(paragraphs: list[str], fired: list[str]) -> list[str]:
         outcome = strip_paragraph(paragraph)
         fired.extend(outcome.fired)
         if outcome.dropped_by is not None and outcome.dropped_by.ends_article:
-            break
+            if related_items_follow(paragraphs[position + 1 :]):
+                break
+            continue  # chrome at the top of a publisher's body: only the marker goes
         expecting_link_title = outcome.opens_link_title
         if outcome.text:
             kept.append(outcome.text)

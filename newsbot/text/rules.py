@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from newsbot.text.chrome import CHROME_LABELS, SUBSCRIBER_NOTICE_CUES, SUBSCRIBER_NOTICES
 from newsbot.text.french import SENTENCE_STARTERS, UPPER
 
 Scope = Literal["line", "paragraph", "inline"]
@@ -54,6 +55,11 @@ def _any(*alternatives: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
+def _label(label: str) -> str:
+    """A chrome label as a pattern: any spacing, either apostrophe."""
+    return r"\s+".join(re.escape(word).replace("'", _APOS) for word in label.split())
+
+
 @dataclass(frozen=True)
 class Rule:
     """One named boilerplate pattern."""
@@ -68,6 +74,9 @@ class Rule:
     consumes_following_title: bool = False
     # Everything after this marker belongs to other articles (an aggregator's related items).
     ends_article: bool = False
+    # Inline rules: how many characters before a cue the chrome may start (a publication's name
+    # opens "<Journal> réserve cet article à ses abonnés"); ``None`` is the cleaner's default.
+    lead_chars: int | None = None
 
     def applies_to(self, paragraph: str, lowered: str) -> bool:
         """Cheap pre-check: the paragraph holds a cue and is short enough for this scope."""
@@ -191,21 +200,9 @@ BOILERPLATE_RULES: tuple[Rule, ...] = (
     _rule(
         "paywall_notice",
         "paragraph",
-        _LEAD
-        + _any(
-            r"(?:cet\s+)?article\s+(?:est\s+)?réservé\s+(?:aux|à\s+nos)\s+abonnés",
-            r"(?:ce\s+)?contenu\s+(?:est\s+)?réservé\s+aux\s+abonnés",
-            r"la\s+suite\s+(?:de\s+cet\s+article\s+)?est\s+réservée\s+aux\s+abonnés",
-            r"il\s+vous\s+reste\s+\d+(?:[.,]\d+)?\s*%\s+de\s+cet\s+article\s+à\s+lire",
-            r"vous\s+avez\s+(?:lu\s+|consulté\s+)?\d+\s+(?:des\s+\d+\s+)?articles?\s+(?:gratuits?\s*)?"
-            r"(?:à\s+lire|gratuits?|offerts?|ce\s+mois)",
-            r"pour\s+lire\s+la\s+suite(?:\s+de\s+cet\s+article)?\s*(?:$|[,:.…])",
-            r"pour\s+accéder\s+en\s+illimité",
-            r"pour\s+accéder\s+à\s+(?:l" + _APOS + r"intégralité\s+de\s+(?:cet\s+article|nos\s+contenus)"
-            r"|tous\s+nos\s+(?:articles|contenus)|la\s+suite\s+de\s+cet\s+article)",
-        ),
-        ("abonné", "article à lire", "articles", "lire la suite", "accéder"),
-        "Paywall notices: subscriber-only labels, remaining-share and free-article counters.",
+        _LEAD + _any(*SUBSCRIBER_NOTICES),
+        SUBSCRIBER_NOTICE_CUES,
+        "Paywall notices: subscriber-only labels and invitations, remaining-share and free-article counters.",
         max_chars=400,
     ),
     _rule(
@@ -216,6 +213,15 @@ BOILERPLATE_RULES: tuple[Rule, ...] = (
         r"(?:\s+déjà\s+abonnée?\s*\??(?:\s*connectez-vous\.?)?)?\s*$",
         ("il vous reste",),
         'A paywall notice glued to the end of the last free paragraph ("Il vous reste 57 % …").',
+    ),
+    _rule(
+        "subscriber_notice_tail",
+        "inline",
+        r"(?<=[.!?…»”\"])\s+" + _any(*SUBSCRIBER_NOTICES) + r"[^\n]{0,240}$",
+        ("abonn", "connect", "inscri", "identifi"),  # every notice a tail can hold names one
+        'Subscriber notices glued after the last free sentence ("… Le Journal réserve cet article à ses '
+        'abonnés. Pour poursuivre votre lecture, abonnez-vous.").',
+        lead_chars=120,
     ),
     _rule(
         "advertisement_label",
@@ -490,6 +496,14 @@ BOILERPLATE_RULES: tuple[Rule, ...] = (
         ),
         'Comment forms: "Votre commentaire", "3 commentaires", "Votre adresse e-mail".',
         max_chars=160,
+    ),
+    _rule(
+        "chrome_label",
+        "line",
+        _LEAD + _any(*(_label(label) for label in CHROME_LABELS)) + _TRAIL,
+        tuple(sorted({label.lower() for label in CHROME_LABELS})),
+        'One-line page chrome from the shared list (``newsbot.text.chrome``): "Fermer", "Lire plus tard"….',
+        max_chars=60,
     ),
     _rule(
         "opinion_disclaimer",

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.support.crawl import SITES, run_crawl
+from tests.support.drops import assert_drops_add_up
 from tests.support.mirror import MirrorServer
 
 pytestmark = pytest.mark.integration
@@ -77,6 +78,7 @@ def test_aggregator_excerpts_and_followed_originals(sites, mongo_uri, mongo_db, 
 
     run = mongo_db.runs.find_one({"spider": "aggregator"})
     assert run["stored"]["inserted"] == 4 and run["dropped_total"] == 0
+    assert_drops_add_up(run)
     assert run["newsbot_stats"]["newsbot/aggregator/original_unreachable"] == 1
     assert run["newsbot_stats"]["newsbot/aggregator/excerpts"] == 3
     assert run["health"]["status"] == "ok" and run["handler_errors"] == {}

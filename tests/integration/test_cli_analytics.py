@@ -8,8 +8,9 @@ import json
 import os
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -18,6 +19,7 @@ from tests.support.analytics_data import Dataset, populate
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
+PARIS = ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
@@ -100,9 +102,53 @@ def test_stats_lists_outlets_per_day_and_runs(dataset, mongo_uri, mongo_db_name,
     assert done.returncode == 0, done.stderr
     assert f"{len(dataset.documents)} articles" in done.stdout
     latest_rfi = max(d["published_at"] for d in dataset.documents if d["source"] == "rfi")
-    day = latest_rfi.strftime("%Y-%m-%d")  # days are UTC days (any hour: the test may run at midnight)
+    day = latest_rfi.astimezone(PARIS).strftime("%Y-%m-%d")  # Paris days, whatever hour the test runs
     assert any(line.split()[:2] == [day, "rfi"] for line in done.stdout.splitlines())
-    assert "rfi" in done.stdout.split("last 10 runs:")[1] and "inserted 4" in done.stdout
+    assert "(days in Europe/Paris)" in done.stdout
+    runs = done.stdout.split("last 10 runs (times in Europe/Paris):")[1]
+    assert "rfi" in runs and "inserted 4" in runs
+
+
+def test_stats_counts_paris_days_and_shows_each_runs_health(mongo_uri, mongo_db_name, mongo_db) -> None:
+    march_14 = datetime(2024, 3, 14, tzinfo=PARIS)  # a date-only article: Paris midnight, 23:00 UTC the 13th
+    mongo_db.articles.insert_many(
+        [
+            {"url": "https://www.rfi.fr/fr/a", "source": "rfi", "published_at": march_14.astimezone(UTC)},
+            {
+                "url": "https://www.rfi.fr/fr/b",
+                "source": "rfi",
+                "published_at": datetime(2024, 3, 14, 23, 30, tzinfo=UTC),
+            },
+        ]
+    )
+    failed = {"status": "failed", "failed": ["feeds_read"], "checks": []}
+    mongo_db.runs.insert_many(
+        [
+            {
+                "spider": "rfi",
+                "finished_at": datetime(2024, 3, 14, 9, tzinfo=UTC),
+                "finish_reason": "finished",
+                "health": failed,
+            },
+            {
+                "spider": "lemonde",
+                "finished_at": datetime(2024, 3, 14, 8, tzinfo=UTC),
+                "finish_reason": "finished",
+                "health": {"status": "ok", "failed": [], "checks": []},
+            },
+        ]
+    )
+    days = str((datetime.now(UTC) - datetime(2024, 3, 1, tzinfo=UTC)).days + 1)
+    done = newsbot("stats", "--days", days, mongo_uri=mongo_uri, database=mongo_db_name)
+    assert done.returncode == 0, done.stderr
+    rows = [line.split() for line in done.stdout.splitlines() if line.strip().startswith("2024-03")]
+    assert ["2024-03-14", "rfi", "1"] in rows and ["2024-03-15", "rfi", "1"] in rows
+    assert not any(row[0] == "2024-03-13" for row in rows)
+    runs = [
+        line.split() for line in done.stdout.split("runs (times in Europe/Paris):")[1].splitlines() if line
+    ]
+    assert runs[0][:5] == ["2024-03-14", "10:00", "rfi", "FAILED", "(feeds_read)"], runs
+    assert runs[1][:4] == ["2024-03-14", "09:00", "lemonde", "ok"], runs
 
 
 def test_stories_shows_the_largest_clusters(dataset, mongo_uri, mongo_db_name) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.support.crawl import SITES, run_crawl
+from tests.support.drops import assert_drops_add_up
 from tests.support.mirror import MirrorServer
 
 pytestmark = pytest.mark.integration
@@ -81,6 +82,7 @@ def test_rfi_crawl_stores_exactly_the_expected_articles(rfi_site, mongo_uri, mon
 
     run = last_run(mongo_db, "rfi")
     assert run["dropped"] == {"not_french": 1, "duplicate_url": 1, "duplicate_content": 1}
+    assert_drops_add_up(run)
     assert run["stored"]["inserted"] == 3
     assert rfi_site.fetched("/robots.txt") == 1
 
@@ -115,6 +117,7 @@ def test_lefigaro_crawl(figaro_site, mongo_uri, mongo_db, mongo_db_name) -> None
 
     run = last_run(mongo_db, "lefigaro")
     assert run["dropped"] == {"duplicate_url": 1}
+    assert_drops_add_up(run)
 
 
 def test_recrawl_updates_instead_of_duplicating(
@@ -134,3 +137,29 @@ def test_recrawl_updates_instead_of_duplicating(
     run = last_run(mongo_db, "rfi")
     assert run["stored"]["inserted"] == 0
     assert run["newsbot_stats"]["newsbot/dedup/unchanged"] == 3
+    assert_drops_add_up(run)
+
+
+def test_http_errors_on_a_feed_and_an_article_are_counted(
+    rfi_site, mongo_uri, mongo_db, mongo_db_name
+) -> None:
+    feeds = f"{rfi_site.url('/fr/rss')},{rfi_site.url('/fr/no-such-feed')}"
+    missing = rfi_site.url("/fr/afrique/20240312-no-such-article")
+    result = run_crawl(
+        "rfi", mongo_uri=mongo_uri, database=mongo_db_name, args={"feeds": feeds, "urls": missing}
+    )
+    assert result.returncode == 0, result.log[-3000:]
+    assert "Traceback" not in result.log, result.log[-3000:]
+    feed_lines = [line for line in result.log.splitlines() if "no-such-feed" in line and "WARNING" in line]
+    assert len(feed_lines) == 1 and "rejected (http_error): HTTP 404" in feed_lines[0], feed_lines
+    article_lines = [
+        line for line in result.log.splitlines() if "no-such-article" in line and "WARNING" in line
+    ]
+    assert len(article_lines) == 1 and "dropped (http_error): HTTP 404" in article_lines[0], article_lines
+
+    run = last_run(mongo_db, "rfi")
+    assert run["dropped"]["http_error"] == 1
+    assert run["feeds"]["rejected"] == {"http_error": 1}
+    assert_drops_add_up(run)
+    feeds_check = next(c for c in run["health"]["checks"] if c["name"] == "feeds_read")
+    assert "http_error 1" in feeds_check["detail"], feeds_check

@@ -13,6 +13,7 @@ import pytest
 
 from newsbot.storage.embedded import find_running, free_port
 from tests.support.crawl import REPO_ROOT, SITES, run_crawl
+from tests.support.drops import assert_drops_add_up
 from tests.support.mirror import MirrorServer
 
 pytestmark = pytest.mark.integration
@@ -44,6 +45,9 @@ def test_crawl_without_mongo_uri_uses_the_embedded_server(tmp_path) -> None:
         )
         client = pymongo.MongoClient(server.uri, serverSelectionTimeoutMS=5000)
         assert client.newsbot.articles.count_documents({}) == 2  # the English page is dropped
+        run = client.newsbot.runs.find_one({"spider": "rfi"})
+        assert run["dropped"].get("not_french") == 1
+        assert_drops_add_up(run)
         client.close()
 
         env = {**os.environ, "NEWSBOT_DATA_DIR": str(data_dir), "MONGO_URI": ""}

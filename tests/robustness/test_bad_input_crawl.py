@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.crawl import run_crawl
+from tests.support.drops import assert_drops_add_up
 from tests.support.hostile_site import (
     FIFTY_MB,
     XML,
@@ -136,6 +137,7 @@ def test_hostile_pages_and_feeds(hostile, mongo_uri, mongo_db, mongo_db_name) ->
     run = mongo_db.runs.find_one({"spider": "news"})
     assert run["errors"] == 0
     assert run["dropped"] == {"empty": 2, "not_html": 1, "too_large": 1}
+    assert_drops_add_up(run)
     stats = run["newsbot_stats"]
     assert stats["newsbot/feeds/rejected/too_large"] == 2  # the gzip bomb as a file and as Content-Encoding
     assert stats["newsbot/feeds/rejected/unparsable"] == 1
@@ -173,3 +175,4 @@ def test_sitemap_of_50000_urls(tmp_path, mongo_uri, mongo_db, mongo_db_name) -> 
     assert run["newsbot_stats"]["newsbot/feeds/entries"] == 50_000
     assert run["newsbot_stats"]["newsbot/feeds/skipped/max_articles"] == 49_997
     assert run["stored"]["inserted"] == 3 and run["errors"] == 0
+    assert_drops_add_up(run)

@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.aggregator import canon, score_layout, stored_texts
 from newsbot.extraction.aggregator import AggregatedEntry, extract_aggregated_entries
-from newsbot.text.chrome import chrome_in, guard_fields
+from newsbot.text.chrome_guard import chrome_in, guard_fields
 from spiders.aggregator import linkless_item_url, outlet_id
 from tests.support.aggregator_layouts import (
     CHROME_PHRASES,

@@ -241,3 +241,27 @@ def test_corpus_pages(corpus: Path):
     for text in texts:
         assert normalize_for_hash(text) == reference_normal_form(text)
         assert_same_sketch(text)
+
+
+def test_the_normal_form_keeps_its_own_frozen_phrase_list():
+    """The chrome phrases extraction and cleaning share (``newsbot.text.chrome``) may grow; the
+    normal form's copy may not: its pattern is the reference, and phrases only the shared list knows
+    stay in the hashed words."""
+    from newsbot.dedup import normalize
+    from newsbot.text.chrome import CHROME_LABELS
+
+    assert normalize._BOILERPLATE_LINE.pattern == _REFERENCE_BOILERPLATE_LINE.pattern
+    assert "Sauvegarder" in CHROME_LABELS
+    text = "Le Journal réserve cet article à ses abonnés.\nSauvegarder\nÉcouter cet article"
+    assert (
+        normalize_for_hash(text)
+        == "le journal reserve cet article a ses abonnes sauvegarder ecouter cet article"
+    )
+    # Digests computed when the normal form was frozen: a changed form changes them.
+    assert hashlib.blake2b(normalize_for_hash(text).encode(), digest_size=16).hexdigest() == (
+        "3b83353dec35542de8cf77a06927db95"
+    )
+    chrome = "Similar News: Vous pouvez également lire…\nLa Loire a atteint mardi son plus haut niveau.\nPublicité\n"
+    assert normalize_for_hash(chrome + "Les digues tiennent.") == (
+        "la loire a atteint mardi son plus haut niveau les digues tiennent"
+    )

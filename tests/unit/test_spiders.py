@@ -95,7 +95,7 @@ def test_feed_and_url_overrides_replace_defaults_and_allow_their_hosts() -> None
 def test_generic_spider_needs_feeds_or_urls_and_rejects_bad_ones() -> None:
     with pytest.raises(ValueError, match="needs -a feeds"):
         make_spider(GenericNewsSpider)
-    with pytest.raises(ValueError, match="not an absolute"):
+    with pytest.raises(ValueError, match="expected absolute http"):
         make_spider(GenericNewsSpider, urls="javascript:alert(1)")
     spider = make_spider(GenericNewsSpider, urls="https://www.example-journal.fr/a")
     assert spider.source_for("https://www.example-journal.fr/a", None) == "example-journal.fr"

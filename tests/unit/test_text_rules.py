@@ -65,6 +65,31 @@ RULE_EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("Article réservé aux abonnés", ""),
         ("Il vous reste 80% de cet article à lire.", ""),
         ("Pour lire la suite de cet article, connectez-vous.", ""),
+        ("Le Quotidien de l'Ouest réserve cet article à ses abonnés.", ""),
+        ("Pour poursuivre votre lecture, abonnez-vous.", ""),
+        ("Poursuivez votre lecture en vous abonnant dès 1 € le premier mois.", ""),
+        ("La lecture de cet article est réservée à nos abonnées.", ""),
+        ("Identifiez-vous pour découvrir la suite de cette enquête.", ""),
+        ("Vous souhaitez lire la suite ? Je m'abonne", ""),
+    ],
+    "subscriber_notice_tail": [
+        (
+            "Le conseil municipal a voté le budget mardi soir. La Gazette du Val réserve cet article à ses "
+            "abonnés. Pour poursuivre votre lecture, abonnez-vous.",
+            "Le conseil municipal a voté le budget mardi soir.",
+        ),
+        (
+            "Les travaux dureront deux ans. Pour continuer à lire cet article, identifiez-vous.",
+            "Les travaux dureront deux ans.",
+        ),
+    ],
+    "chrome_label": [
+        (
+            "La séance est levée.\n\nLire plus tard\n\nLe vote aura lieu jeudi.",
+            "La séance est levée.\n\nLe vote aura lieu jeudi.",
+        ),
+        ("Temps de lecture :", ""),
+        ("Ajouter à mes favoris", ""),
     ],
     "paywall_tail": [
         (
@@ -110,6 +135,11 @@ PROSE = [
     "Sur le même sujet, la cour d'appel avait statué différemment en 2019.",
     "Ses propos n'engagent que lui, répète son avocat.",
     "Il vous reste une chance, a glissé l'arbitre au capitaine.",
+    "Le club réserve cet accueil à ses abonnés les plus fidèles.",
+    "Pour poursuivre les négociations, les syndicats demandent une nouvelle réunion.",
+    "Les abonnés du réseau pourront continuer à lire leurs courriels pendant la panne.",
+    "Le maire a décidé de fermer la salle. Suivant l'avis des pompiers, il a évacué l'école.",
+    "Pour accéder au site, les visiteurs doivent réserver un créneau.",
     "Annonce surprise : le festival déménage à Rennes",
 ]
 

@@ -7,9 +7,11 @@ not run at all. This is the command the cron recipe (``deploy/cron``) runs.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess, Crawler
@@ -18,7 +20,13 @@ from scrapy.settings import Settings
 from newsbot.ops.crawl_plan import PlanError, SpiderRun, add_plan_options, parse_assignments
 from newsbot.ops.health import EXIT_UNHEALTHY, FAILED
 from newsbot.ops.run_report import health_status, stored_total
-from newsbot.ops.scrapy_project import planned_runs, project_settings
+from newsbot.ops.scrapy_project import (
+    check_settings,
+    check_spider_arguments,
+    planned_runs,
+    project_settings,
+    spider_classes,
+)
 from newsbot.storage.config import MongoConfig
 
 NAME = "crawl"
@@ -29,8 +37,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_plan_options(parser)
 
 
-def run_in_one_process(settings: Settings, runs: list[SpiderRun]) -> dict[str, Crawler]:
-    """Start every run in one AsyncCrawlerProcess and wait for all of them."""
+def run_in_one_process(
+    settings: Settings, runs: list[SpiderRun], failures: dict[str, BaseException] | None = None
+) -> dict[str, Crawler]:
+    """Start every run in one AsyncCrawlerProcess and wait for all of them; a run that could not
+    start leaves its exception in ``failures`` (retrieved, so asyncio prints no traceback)."""
     # Scrapy installs its own log handler (LOG_LEVEL, LOG_FILE): drop the CLI's to avoid doubled lines.
     for handler in list(logging.root.handlers):
         logging.root.removeHandler(handler)
@@ -40,10 +51,17 @@ def run_in_one_process(settings: Settings, runs: list[SpiderRun]) -> dict[str, C
         crawler_settings = settings.copy()
         crawler_settings.setdict(run.settings(), priority="cmdline")
         crawler = Crawler(process.spider_loader.load(run.name), crawler_settings)
-        process.crawl(crawler, **run.args)
+        started = process.crawl(crawler, **run.args)
         crawlers[run.name] = crawler
+        if failures is not None and isinstance(started, asyncio.Future):
+            started.add_done_callback(partial(_record_failure, failures, run.name))
     process.start()
     return crawlers
+
+
+def _record_failure(failures: dict[str, BaseException], name: str, task: asyncio.Future[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        failures[name] = task.exception()  # type: ignore[assignment]
 
 
 def outcome(crawler: Crawler) -> dict[str, Any]:
@@ -67,10 +85,19 @@ def run(args: argparse.Namespace, config: MongoConfig) -> int:
     try:
         settings = project_settings(parse_assignments(args.set, "-s"))
         runs = planned_runs(args, settings)
+        check_settings(settings)
+        classes = spider_classes(settings)
+        for planned in runs:
+            check_spider_arguments(classes[planned.name], planned.args)
     except (PlanError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    crawlers = run_in_one_process(settings, runs)
+    failures: dict[str, BaseException] = {}
+    crawlers = run_in_one_process(settings, runs, failures)
+    for name, error in failures.items():  # a setting a crawl component refused: one line each
+        print(f"error: {name}: {error}", file=sys.stderr)
+    if failures and all(isinstance(error, ValueError) for error in failures.values()):
+        return 2
     outcomes = {name: outcome(crawler) for name, crawler in crawlers.items()}
     for name, result in outcomes.items():
         health = result["health"] or "did not run (see the log)"

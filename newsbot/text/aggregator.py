@@ -391,9 +391,15 @@ def parse_aggregator_lines(lines: Sequence[Line], *, title_at: int | None = None
     else:
         marker_at = next((i for i, kind in enumerate(kinds) if kind == "marker"), None)
         closers = kinds.count("closer")
-        if marker_at is not None:
+        items_follow = marker_at is not None and (
+            "closer" in kinds[marker_at + 1 :] or any(line.ends_item for line in expanded[marker_at + 1 :])
+        )
+        if items_follow:  # a marker then items: what precedes it is the excerpt
             excerpt_segments = [_Segment(expanded[: marker_at + 1])]
             related_from = marker_at + 1
+        elif marker_at is not None:  # a marker no item follows is only chrome: the text is the excerpt
+            excerpt_segments = [_Segment(list(expanded))]
+            related_from = len(expanded)
         elif closers >= 2:
             related_from = 0
         else:

@@ -125,5 +125,5 @@ def test_bad_window_is_one_line_and_exit_2(args: list[str], message: str) -> Non
     assert completed.returncode == 2, completed.stderr[-2000:]
     assert message in completed.stderr
     assert "Traceback" not in completed.stderr
-    ours = [line for line in completed.stderr.splitlines() if line.startswith("newsbot:")]
+    ours = [line for line in completed.stderr.splitlines() if line.startswith("scrapy crawl: error:")]
     assert len(ours) == 1 and message in ours[0]  # Scrapy's start-up log lines aside, one line says it

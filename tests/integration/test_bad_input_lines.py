@@ -66,7 +66,7 @@ CASES = [
         [*SCRAPY, "nosuchspider"],
         {},
         2,
-        r"scrapy crawl: error: unknown spider 'nosuchspider' \(expected one of: 20minutes, aggregator, .*rfi\)",
+        r"scrapy crawl: error: unknown spider 'nosuchspider' \(expected one of: 20minutes, aggregator, .*rfi, warc\)",
     ),
     Case(
         "generic spider without feeds",

@@ -55,8 +55,8 @@ class Command(ScrapyCrawlCommand):
         assert self.crawler_process and self.settings is not None
         try:
             spidercls = spider_class(self.crawler_process.spider_loader, args[0])
+            check_settings(self.settings)  # first: spiders read some settings (the time zone) as they start
             check_spider_arguments(spidercls, opts.spargs)
-            check_settings(self.settings)
         except UsageProblem as problem:
             print(f"scrapy crawl: error: {problem}", file=sys.stderr)
             self.exitcode = EXIT_USAGE

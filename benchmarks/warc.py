@@ -224,6 +224,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     if args.write:
+        Path(args.write).parent.mkdir(parents=True, exist_ok=True)
         count, html_bytes = write_benchmark_warc(Path(args.write), args.records, args.seed)
         print(f"Wrote {count:,} article records ({html_bytes / 1e6:.1f} MB of HTML) to {args.write}")
         return

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadConnectionRefusedError,
@@ -29,7 +30,19 @@ def _describe(item: Any) -> str:
 class ConciseLogFormatter(LogFormatter):
     """Scraped items at DEBUG with their URL only; drops at INFO with reason and URL."""
 
-    def scraped(self, item: Any, response: Any, spider: Any) -> dict[str, Any]:
+    def __init__(self, log_scraped: bool = True) -> None:
+        super().__init__()
+        self.log_scraped = log_scraped
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConciseLogFormatter:
+        return cls(log_scraped=_level(crawler.settings.get("LOG_LEVEL")) <= logging.DEBUG)
+
+    def scraped(self, item: Any, response: Any, spider: Any) -> dict[str, Any] | None:
+        # None (Scrapy then logs nothing) below LOG_LEVEL: Scrapy's root handler would discard the
+        # record, but only after an adapter, a message and a record were built for every item.
+        if not self.log_scraped:
+            return None
         return {
             "level": logging.DEBUG,
             "msg": "Scraped %(item)s",
@@ -110,3 +123,11 @@ class NetworkErrorLogging:
             if not any(isinstance(f, OneLineNetworkErrors) for f in logger.filters):
                 logger.addFilter(OneLineNetworkErrors())
         return cls()
+
+
+def _level(value: Any) -> int:
+    """A LOG_LEVEL setting (name or number) as a number; an unknown name counts as DEBUG."""
+    if isinstance(value, str):
+        number = logging.getLevelName(value.upper())
+        return number if isinstance(number, int) else logging.DEBUG
+    return int(value) if value is not None else logging.DEBUG

@@ -18,7 +18,7 @@ from newsbot.extraction.datesources import is_dateline
 from newsbot.extraction.document import select, tag_name
 from newsbot.extraction.rules import active
 from newsbot.extraction.scoring import choose_container, word_counts
-from newsbot.extraction.textnorm import clean_inline, collapse_spaces, comparable
+from newsbot.extraction.textnorm import clean_inline, collapse_spaces, collapsed_longer_than, comparable
 from newsbot.text.chrome import PAYWALL_CUT_PHRASES
 
 PAYWALL_CUT = re.compile("(" + "|".join(PAYWALL_CUT_PHRASES) + ")", re.IGNORECASE)  # newsbot.text.chrome
@@ -176,7 +176,7 @@ def _teaser_cards(blocks: list[Block]) -> set[HtmlElement]:
         card = block.element.getparent()
         if card is None or tag_name(card) in {"body", "article", "main"} or card in found:
             continue
-        if len(collapse_spaces(card.text_content())) > MAX_CARD_CHARS or card.find(".//h1") is not None:
+        if collapsed_longer_than(card.text_content(), MAX_CARD_CHARS) or card.find(".//h1") is not None:
             continue
         if not any(_outside_paragraphs(link) for link in card.iter("a")):
             continue

@@ -19,17 +19,31 @@ def decode_html(body: bytes | str, encoding: str | None = None) -> str:
     UTF-8 whose bytes are mostly invalid UTF-8 is read as Windows-1252.
     Undecodable bytes become U+FFFD.
     """
+    return decode_html_utf8(body, encoding)[0]
+
+
+def decode_html_utf8(body: bytes | str, encoding: str | None = None) -> tuple[str, bytes | None]:
+    """:func:`decode_html`, and the text's UTF-8 encoding when it is ``body`` itself, else ``None``.
+
+    The parser takes UTF-8 bytes: a page that was plain UTF-8 (no byte-order mark, no byte replaced)
+    need not be encoded back from its text, 155 kB on a typical page.
+    """
     if isinstance(body, str):
-        return body
+        return body, None
     header = f"text/html; charset={encoding}" if encoding and _known_codec(encoding) else None
     used, text = html_to_unicode(header, body, default_encoding="utf-8", auto_detect_fun=_guess_encoding)
     codec = _codec_name(used)
     if not codec.startswith(_UNICODE_FAMILIES) and _is_multibyte_utf8(body):
-        return body.decode("utf-8")
+        return body.decode("utf-8"), None
+    if codec != "utf_8":
+        return text, None
     # No U+FFFD in the UTF-8 decoding: no invalid byte, nothing to weigh (the common case, for free).
-    if codec == "utf_8" and "\ufffd" in text and _mostly_invalid_utf8(body):
-        return body.decode("cp1252", errors="replace")
-    return text
+    if "\ufffd" in text:
+        if _mostly_invalid_utf8(body):
+            return body.decode("cp1252", errors="replace"), None
+        return text, None
+    # Strict UTF-8 of the whole body (w3lib strips a byte-order mark first: then the bytes differ).
+    return text, (None if body.startswith(codecs.BOM_UTF8) else body)
 
 
 def _known_codec(name: str) -> bool:

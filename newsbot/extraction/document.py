@@ -21,9 +21,12 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
-def parse_html(text: str) -> HtmlElement | None:
-    """Parse a whole page; ``None`` when nothing parseable remains (empty or binary input)."""
-    data = text.encode("utf-8", errors="replace").translate(None, _CONTROL_BYTES)
+def parse_html(text: str, utf8: bytes | None = None) -> HtmlElement | None:
+    """Parse a whole page; ``None`` when nothing parseable remains (empty or binary input).
+
+    ``utf8``: ``text`` encoded in UTF-8, when the caller has it already (see ``decode_html_utf8``).
+    """
+    data = (text.encode("utf-8", errors="replace") if utf8 is None else utf8).translate(None, _CONTROL_BYTES)
     if _is_blank(data):
         return None
     try:

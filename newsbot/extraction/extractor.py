@@ -9,7 +9,7 @@ from newsbot.extraction import jsonld, metadata
 from newsbot.extraction.article import ExtractedArticle
 from newsbot.extraction.body import BodyResult, extract_body
 from newsbot.extraction.datesources import find_dates
-from newsbot.extraction.decoding import decode_html
+from newsbot.extraction.decoding import decode_html_utf8
 from newsbot.extraction.document import parse_html
 from newsbot.extraction.kind import detect_kind
 from newsbot.extraction.page import Page
@@ -30,7 +30,7 @@ def extract_article(
     Sources per field, in order: JSON-LD, then meta tags, then the outlet ``profile`` selectors,
     then generic DOM rules. ``encoding`` is the HTTP-declared charset, if any.
     """
-    root = parse_html(decode_html(body, encoding))
+    root = parse_html(*decode_html_utf8(body, encoding))
     if root is None:
         return ExtractedArticle(url=url)
     page = Page.from_root(root, url, profile)

@@ -30,6 +30,24 @@ def collapse_spaces(text: str) -> str:
     return text.strip(_EDGE_SPACES)
 
 
+_NEVER_KEPT = tuple(dict.fromkeys(INVISIBLE + _EDGE_SPACES))
+"""Every character ``collapse_spaces`` may remove or fold; all others always survive it."""
+
+
+def collapsed_longer_than(text: str, limit: int) -> bool:
+    """``len(collapse_spaces(text)) > limit``, without collapsing a long text when counting settles it.
+
+    Collapsing never lengthens a text and never removes a character outside ``_NEVER_KEPT``, so
+    ``len(text)`` is an upper bound and the count of other characters a lower bound: a container's
+    whole text (often the page's body) is then judged by a few ``str.count`` scans, not regex passes.
+    """
+    if len(text) <= limit:
+        return False
+    if len(text) - sum(text.count(char) for char in _NEVER_KEPT) > limit:
+        return True
+    return len(collapse_spaces(text)) > limit
+
+
 def _remove_invisible(text: str) -> str:
     for char in INVISIBLE:
         if char in text:

@@ -33,6 +33,8 @@ EMBEDDED_CLOSER = re.compile(
     + r"\s*(?:»|›|→|>>?|\.\.\.|…|:)?\s*[\])>»]?"
 )
 """A closer inside a text, where chrome puts it (not "lire la suite" in the middle of a sentence)."""
+_CLOSER_PHRASE_RE = re.compile(_CLOSER_PHRASE)
+"""The closer phrase alone: found wherever ``EMBEDDED_CLOSER`` matches, and much cheaper to scan for."""
 EMBEDDED_MARKER = re.compile(
     r"similar\s*news|vous\s+pouvez\s+(?:également|egalement|aussi)\s+lire\s+des\s+articles",
     re.IGNORECASE,
@@ -60,11 +62,14 @@ def chrome_in(text: str, *, source_lines: bool = True) -> str | None:
 
     ``source_lines``: look for "source · date" lines too (aggregator excerpts; an article's dateline
     "Paris, 12 mars 2024" has the same shape)."""
+    # A paragraph holds an embedded closer only where the text holds its phrase: one scan of the
+    # text with the plain phrase instead of the costly anchored pattern on every paragraph.
+    closer_possible = _CLOSER_PHRASE_RE.search(text) is not None
     for paragraph in text.split("\n\n"):
         stripped = paragraph.strip()
         if not stripped:
             continue
-        if CLOSER.match(stripped) or EMBEDDED_CLOSER.search(stripped):
+        if CLOSER.match(stripped) or (closer_possible and EMBEDDED_CLOSER.search(stripped)):
             return "closer"
         if EMBEDDED_MARKER.search(stripped) or (len(stripped) <= MARKER_MAX_CHARS and MARKER.match(stripped)):
             return "marker"

@@ -45,7 +45,7 @@ def test_block_runs_as_written(number: int, mongo_uri: str, mongo_db_name: str, 
         check=False,
     )
     assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-3000:]
-    if "paths=/tmp/newsbot-sample.warc.gz" in code:
+    if "paths=.newsbot/sample.warc.gz" in code:
         runs = list(mongo_db.runs.find({"spider": "warc"}).sort("finished_at", 1))
         assert len(runs) == 2
         assert (

@@ -1,5 +1,5 @@
-"""The one way tests run a command of this checkout in a child process (``python -m newsbot`` or any
-``python`` invocation): the test's interpreter, text output captured, a timeout, never ``check``."""
+"""The one way tests run a command of this checkout in a child process (``python -m newsbot``, any
+``python`` invocation, a docs block's ``bash``): text output captured, a timeout, never ``check``."""
 
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run_python(
-    args: Sequence[str],
+def run(
+    argv: Sequence[str],
     *,
     env: Mapping[str, str] | None = None,
     cwd: Path = REPO,
     timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
-    """``python ARGS`` with this venv's interpreter, from ``cwd``, in ``env`` (default: the test's)."""
+    """``argv`` from ``cwd`` (default: the repository root), in ``env`` (default: the test's environment)."""
     return subprocess.run(
-        [sys.executable, *args],
+        list(argv),
         cwd=cwd,
         env=None if env is None else dict(env),
         capture_output=True,
@@ -28,6 +28,17 @@ def run_python(
         timeout=timeout,
         check=False,
     )
+
+
+def run_python(
+    args: Sequence[str],
+    *,
+    env: Mapping[str, str] | None = None,
+    cwd: Path = REPO,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` with this venv's interpreter."""
+    return run([sys.executable, *args], env=env, cwd=cwd, timeout=timeout)
 
 
 def run_newsbot(

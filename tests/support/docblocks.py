@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.cli import REPO, run
+
 VENV_BIN = Path(sys.executable).parent
 
 SKIP = re.compile(r"^<!--\s*walkthrough:\s*skip\s*[—–-]+\s*(?P<reason>.+?)\s*-->$")
@@ -71,15 +72,7 @@ def run_block(
     PATH (so ``newsbot`` and ``scrapy`` are this checkout's), in ``env`` (default: the test's environment)."""
     environment = dict(os.environ if env is None else env)
     environment["PATH"] = f"{VENV_BIN}{os.pathsep}{environment.get('PATH', '')}"
-    return subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", code],
-        cwd=REPO,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    return run(["bash", "-euo", "pipefail", "-c", code], env=environment, cwd=REPO, timeout=timeout)
 
 
 def failure(name: str, code: str, result: subprocess.CompletedProcess[str]) -> str:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,22 +31,19 @@ def run(
     )
 
 
-def run_python(
-    args: Sequence[str],
-    *,
-    env: Mapping[str, str] | None = None,
-    cwd: Path = REPO,
-    timeout: float = 60,
-) -> subprocess.CompletedProcess[str]:
+class Options(TypedDict, total=False):
+    """What ``run`` takes besides the command, passed on unchanged by the narrower runners."""
+
+    env: Mapping[str, str] | None
+    cwd: Path
+    timeout: float
+
+
+def run_python(args: Sequence[str], **options: Unpack[Options]) -> subprocess.CompletedProcess[str]:
     """``python ARGS`` with this venv's interpreter."""
-    return run([sys.executable, *args], env=env, cwd=cwd, timeout=timeout)
+    return run([sys.executable, *args], **options)
 
 
-def run_newsbot(
-    *args: str,
-    env: Mapping[str, str] | None = None,
-    cwd: Path = REPO,
-    timeout: float = 60,
-) -> subprocess.CompletedProcess[str]:
+def run_newsbot(*args: str, **options: Unpack[Options]) -> subprocess.CompletedProcess[str]:
     """``newsbot ARGS`` as a user types it, through ``python -m newsbot`` so no entry point is needed."""
-    return run_python(["-m", "newsbot", *args], env=env, cwd=cwd, timeout=timeout)
+    return run_python(["-m", "newsbot", *args], **options)

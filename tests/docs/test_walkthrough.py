@@ -24,11 +24,10 @@ from typing import Any
 import pytest
 
 from newsbot.storage.embedded import find_running, free_port
-from tests.support.docblocks import Block, read_blocks
+from tests.support.docblocks import REPO, Block, failure, read_blocks, run_block
 
 pytestmark = pytest.mark.integration
 
-REPO = Path(__file__).resolve().parents[2]
 DOCUMENTS = [
     REPO / "README.md",
     *(
@@ -88,7 +87,6 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Walk]:
         NEWSBOT_DATA_DIR=str(scratch / "data"),
         NEWSBOT_DB_PORT=str(walk.db_port),
         TMPDIR=str(scratch),
-        PATH=f"{Path(sys.executable).parent}:{env.get('PATH', '')}",
     )
     try:
         yield walk
@@ -125,19 +123,8 @@ def test_block_runs_as_written(block: Block, walk: Walk) -> None:
         namespace = walk.namespaces.setdefault(block.path, {"__name__": "__walkthrough__"})
         exec(compile(code, str(block.path), "exec"), namespace)  # the documentation's own code
         return
-    result = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", code],
-        cwd=REPO,
-        env=walk.env,
-        capture_output=True,
-        text=True,
-        timeout=BLOCK_TIMEOUT,
-        check=False,
-    )
-    assert result.returncode == 0, (
-        f"{block.name} exited {result.returncode}\n--- code\n{code}--- stdout\n{result.stdout[-3000:]}"
-        f"--- stderr\n{result.stderr[-3000:]}"
-    )
+    result = run_block(code, walk.env, timeout=BLOCK_TIMEOUT)
+    assert result.returncode == 0, failure(block.name, code, result)
 
 
 def test_db_stop_as_documented_stops_the_walkthrough_server(walk: Walk) -> None:

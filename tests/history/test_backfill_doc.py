@@ -3,47 +3,29 @@
 from __future__ import annotations
 
 import os
-import re
-import subprocess
 
 import pytest
 
-from tests.support.crawl import REPO_ROOT
+from tests.support.docblocks import REPO, read_blocks, run_block
 
-DOC = REPO_ROOT / "docs" / "backfill.md"
-SKIP = "<!-- walkthrough: skip"
-BLOCK = re.compile(r"(?P<before>[^\n]*)\n```bash\n(?P<code>.*?)\n```", re.DOTALL)
+DOC = REPO / "docs" / "backfill.md"
+BLOCKS = read_blocks(DOC, ("bash",))
 
 pytestmark = pytest.mark.integration
 
 
-def blocks() -> list[tuple[bool, str]]:
-    """(runnable, code) of every bash block, in order; a skip marker on the line above makes it not runnable."""
-    return [
-        (not m.group("before").startswith(SKIP), m.group("code")) for m in BLOCK.finditer(DOC.read_text())
-    ]
-
-
 def test_the_doc_has_runnable_and_skipped_blocks() -> None:
-    found = blocks()
-    assert sum(runnable for runnable, _ in found) >= 2 and sum(not runnable for runnable, _ in found) >= 2
+    runnable = [block.skip is None for block in BLOCKS]
+    assert sum(runnable) >= 2 and runnable.count(False) >= 2
 
 
-@pytest.mark.parametrize("number", range(len(blocks())))
+@pytest.mark.parametrize("number", range(len(BLOCKS)))
 def test_block_runs_as_written(number: int, mongo_uri: str, mongo_db_name: str, mongo_db) -> None:
-    runnable, code = blocks()[number]
-    if not runnable:
-        pytest.skip("marked: needs the internet")
-    env = {**os.environ, "MONGO_URI": mongo_uri, "MONGO_DATABASE": mongo_db_name}
-    completed = subprocess.run(
-        ["bash", "-e", "-o", "pipefail", "-c", code],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    block = BLOCKS[number]
+    if block.skip is not None:
+        pytest.skip(block.skip)
+    code = block.code
+    completed = run_block(code, {**os.environ, "MONGO_URI": mongo_uri, "MONGO_DATABASE": mongo_db_name})
     assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-3000:]
     if "paths=.newsbot/sample.warc.gz" in code:
         runs = list(mongo_db.runs.find({"spider": "warc"}).sort("finished_at", 1))

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import pytest
 from scrapy.http import TextResponse
-from scrapy.utils.test import get_crawler
 
 from newsbot.outlets import OUTLETS
-from spiders.base import NewsSpider
 from spiders.outlets import LeMondeSpider, RfiSpider
-
-
-def make_spider(cls: type[NewsSpider], **kwargs: str) -> NewsSpider:
-    crawler = get_crawler(cls)
-    spider = cls.from_crawler(crawler, **kwargs)
-    crawler.spider = spider
-    crawler.stats.open_spider()
-    return spider
+from tests.support.spider_factory import make_spider
 
 
 @pytest.mark.parametrize("outlet", sorted(OUTLETS))

@@ -7,7 +7,6 @@ import io
 import json
 import os
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.support.analytics_data import Dataset, populate
+from tests.support.cli import run_newsbot
 
 pytestmark = pytest.mark.integration
 
@@ -29,15 +29,7 @@ def dataset(mongo_db) -> Dataset:
 
 def newsbot(*args: str, mongo_uri: str, database: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "MONGO_URI": mongo_uri, "MONGO_DATABASE": database}
-    return subprocess.run(
-        [sys.executable, "-m", "newsbot", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_newsbot(*args, env=env, timeout=120)
 
 
 def test_export_jsonl_with_date_range_and_outlets(dataset, mongo_uri, mongo_db_name, tmp_path) -> None:

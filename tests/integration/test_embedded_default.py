@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pymongo
 import pytest
 
 from newsbot.storage.embedded import find_running, free_port
-from tests.support.crawl import REPO_ROOT, SITES, run_crawl
+from tests.support.cli import run_newsbot
+from tests.support.crawl import SITES, run_crawl
 from tests.support.drops import assert_drops_add_up
 from tests.support.mirror import MirrorServer
 
@@ -51,25 +50,9 @@ def test_crawl_without_mongo_uri_uses_the_embedded_server(tmp_path) -> None:
         client.close()
 
         env = {**os.environ, "NEWSBOT_DATA_DIR": str(data_dir), "MONGO_URI": ""}
-        status = subprocess.run(
-            [sys.executable, "-m", "newsbot", "db", "status"],
-            cwd=REPO_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        status = run_newsbot("db", "status", env=env)
         assert status.returncode == 0 and server.uri in status.stdout
-        stop = subprocess.run(
-            [sys.executable, "-m", "newsbot", "db", "stop"],
-            cwd=REPO_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        stop = run_newsbot("db", "stop", env=env)
         assert stop.returncode == 0, stop.stderr
         assert find_running(data_dir / "mongo") is None
     finally:

@@ -4,14 +4,12 @@ packages on its PYTHONPATH and its settings in its environment (see ``conftest.s
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import urllib.request
 import uuid
 
 import pytest
 
-from tests.support.crawl import REPO_ROOT
+from tests.support.cli import run_newsbot
 from tests.support.scrapyd import fast_env, figaro_feeds, rfi_feeds, wait_for_job
 
 pytestmark = pytest.mark.integration
@@ -60,9 +58,6 @@ def test_newsbot_schedule_all_follows_jobs_and_reports_health(
         "france24": rfi_site.url("/english.xml"),
     }
     command = [
-        sys.executable,
-        "-m",
-        "newsbot",
         "schedule",
         "--all",
         "--url",
@@ -78,14 +73,8 @@ def test_newsbot_schedule_all_follows_jobs_and_reports_health(
     for name, urls in feeds.items():
         command += ["--feeds", f"{name}={urls}"]
     try:
-        result = subprocess.run(
-            command,
-            cwd=REPO_ROOT,
-            env=fast_env(MONGO_URI=mongo_uri, MONGO_DATABASE=database),
-            capture_output=True,
-            text=True,
-            timeout=360,
-            check=False,
+        result = run_newsbot(
+            *command, env=fast_env(MONGO_URI=mongo_uri, MONGO_DATABASE=database), timeout=360
         )
         output = result.stdout + result.stderr
         assert result.returncode == 3, output[-3000:]
@@ -111,14 +100,6 @@ def test_newsbot_schedule_all_follows_jobs_and_reports_health(
 
 
 def test_schedule_refuses_spiders_that_are_not_deployed(scrapyd, deployed) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "newsbot", "schedule", "rfi", "--url", scrapyd.url, "--project", "elsewhere"],
-        cwd=REPO_ROOT,
-        env=fast_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_newsbot("schedule", "rfi", "--url", scrapyd.url, "--project", "elsewhere", env=fast_env())
     assert result.returncode == 1
     assert "elsewhere" in result.stderr

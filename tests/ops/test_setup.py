@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import signal
 import stat
 import subprocess
 import sys
@@ -16,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from newsbot.ops.cli import build_parser, load_commands
-from newsbot.ops.scrapyd_api import ScrapydClient, ScrapydError
 from newsbot.storage.embedded import free_port, port_open
+from tests.support.cli import run_newsbot
 from tests.support.crawl import FAST_SETTINGS, REPO_ROOT
-from tests.support.scrapyd import fast_env, require, rfi_feeds
+from tests.support.scrapyd import fast_env, require, rfi_feeds, running_scrapyd
 
 pytestmark = pytest.mark.integration
 
@@ -27,15 +26,7 @@ pytestmark = pytest.mark.integration
 def newsbot(
     *args: str, cwd: Path = REPO_ROOT, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newsbot", *args],
-        cwd=cwd,
-        env=env or fast_env(),
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    return run_newsbot(*args, cwd=cwd, env=env or fast_env(), timeout=180)
 
 
 def test_setup_scrapyd_writes_a_working_scrapyd_and_deploy_honours_scrapyd_url(
@@ -67,50 +58,24 @@ def test_setup_scrapyd_writes_a_working_scrapyd_and_deploy_honours_scrapyd_url(
     environment = {
         k: v for k, v in fast_env().items() if k not in FAST_SETTINGS and not k.startswith("MONGO_")
     }
-    log = (tmp_path / "scrapyd.out").open("wb")
-    process = subprocess.Popen(
-        [str(script)],
-        cwd=tmp_path,
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
+    log = tmp_path / "scrapyd.out"
     try:
-        client = ScrapydClient(url, timeout=60)
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                client.call("daemonstatus.json")
-                break
-            except ScrapydError:
-                assert process.poll() is None and time.monotonic() < deadline, (
-                    tmp_path / "scrapyd.out"
-                ).read_text()
-                time.sleep(0.2)
-        version = f"s{uuid.uuid4().hex[:8]}"
-        deployed = newsbot(
-            "deploy", "env", "-v", version, cwd=project_copy, env=fast_env(SCRAPYD_URL=url + "/")
-        )
-        assert deployed.returncode == 0 and '"status": "ok"' in deployed.stdout, (
-            deployed.stdout + deployed.stderr
-        )
-        job = client.schedule("newsbot", "rfi", args={"feeds": rfi_feeds(rfi_site)})
-        deadline = time.monotonic() + 150
-        while job not in {run["id"] for run in client.list_jobs("newsbot")["finished"]}:
-            assert time.monotonic() < deadline, f"job {job} did not finish"
-            time.sleep(0.3)
-        stored = mongo_client[database].articles.count_documents({"source": "rfi"})
-        assert stored == 3, "the job read MONGO_URI and MONGO_DATABASE from the env file"
+        with running_scrapyd([str(script)], tmp_path, environment, port, log) as (url, client):
+            version = f"s{uuid.uuid4().hex[:8]}"
+            deployed = newsbot(
+                "deploy", "env", "-v", version, cwd=project_copy, env=fast_env(SCRAPYD_URL=url + "/")
+            )
+            assert deployed.returncode == 0 and '"status": "ok"' in deployed.stdout, (
+                deployed.stdout + deployed.stderr
+            )
+            job = client.schedule("newsbot", "rfi", args={"feeds": rfi_feeds(rfi_site)})
+            deadline = time.monotonic() + 150
+            while job not in {run["id"] for run in client.list_jobs("newsbot")["finished"]}:
+                assert time.monotonic() < deadline, f"job {job} did not finish"
+                time.sleep(0.3)
+            stored = mongo_client[database].articles.count_documents({"source": "rfi"})
+            assert stored == 3, "the job read MONGO_URI and MONGO_DATABASE from the env file"
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
         mongo_client.drop_database(database)
 
 

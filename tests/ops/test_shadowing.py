@@ -9,10 +9,10 @@ inside scrapyd jobs.
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
+from tests.support import cli
 from tests.support.crawl import REPO_ROOT
 from tests.support.scrapyd import fast_env, rfi_feeds
 
@@ -25,15 +25,7 @@ def run_python(args: list[str], impostors, cwd, **env: str) -> subprocess.Comple
     environment = fast_env(
         PYTHONPATH=f"{impostors}:{REPO_ROOT}", SCRAPY_SETTINGS_MODULE="newsbot.settings", **env
     )
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return cli.run_python(args, env=environment, cwd=cwd, timeout=120)
 
 
 def test_the_impostors_do_shadow_without_the_guard(impostors, tmp_path) -> None:

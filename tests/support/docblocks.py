@@ -1,13 +1,22 @@
-"""The ```bash and ```python blocks of a Markdown file, as written, with their skip markers.
+"""The ```bash and ```python blocks of a Markdown file, as written, with their skip markers, and the one
+way every docs test runs a bash block as written.
 
 A block is skipped when the line right above its fence is ``<!-- walkthrough: skip — <reason> -->``.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.support.cli import REPO, run
+
+VENV_BIN = Path(sys.executable).parent
 
 SKIP = re.compile(r"^<!--\s*walkthrough:\s*skip\s*[—–-]+\s*(?P<reason>.+?)\s*-->$")
 FENCE = re.compile(r"^```(?P<language>[\w+-]*)\s*$")
@@ -54,3 +63,21 @@ def read_blocks(path: Path, languages: tuple[str, ...] = ("bash", "python")) -> 
             )
         index = end + 1
     return blocks
+
+
+def run_block(
+    code: str, env: Mapping[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """``code`` as a reader types it: ``bash -euo pipefail`` from the repository root, the venv's bin first on
+    PATH (so ``newsbot`` and ``scrapy`` are this checkout's), in ``env`` (default: the test's environment)."""
+    environment = dict(os.environ if env is None else env)
+    environment["PATH"] = f"{VENV_BIN}{os.pathsep}{environment.get('PATH', '')}"
+    return run(["bash", "-euo", "pipefail", "-c", code], env=environment, cwd=REPO, timeout=timeout)
+
+
+def failure(name: str, code: str, result: subprocess.CompletedProcess[str]) -> str:
+    """The assertion message of a block that failed: where, what, and the end of both outputs."""
+    return (
+        f"{name} exited {result.returncode}\n--- code\n{code}--- stdout\n{result.stdout[-3000:]}"
+        f"\n--- stderr\n{result.stderr[-3000:]}"
+    )

@@ -17,6 +17,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,29 +167,38 @@ def scrapyd(
     database = f"scrapyd_{uuid.uuid4().hex[:10]}"
     environment = fast_env(MONGO_URI=mongo_uri, MONGO_DATABASE=database, PYTHONPATH=str(impostors))
     log = workdir / "scrapyd.out"
+    try:
+        command = [sys.executable, "-m", "scrapyd"]
+        with running_scrapyd(command, workdir, environment, port, log) as (url, client):
+            yield Scrapyd(url, client, workdir, database, log)
+    finally:
+        mongo_client.drop_database(database)
+
+
+@contextmanager
+def running_scrapyd(
+    command: list[str], cwd: Path, env: dict[str, str], port: int, log: Path
+) -> Iterator[tuple[str, ScrapydClient]]:
+    """``command`` (a scrapyd) started in its own session, its output in ``log``; yields its URL and a client
+    once ``daemonstatus.json`` answers (fails with the log's end if it exits or takes over 30 s), and stops
+    the whole session afterwards."""
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "scrapyd"],
-            cwd=workdir,
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
         )
-    url = f"http://127.0.0.1:{port}"
-    client = ScrapydClient(url, timeout=60)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            client.call("daemonstatus.json")
-            break
-        except ScrapydError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"scrapyd did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.2)
     try:
-        yield Scrapyd(url, client, workdir, database, log)
+        url = f"http://127.0.0.1:{port}"
+        client = ScrapydClient(url, timeout=60)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                client.call("daemonstatus.json")
+                break
+            except ScrapydError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"scrapyd did not start:\n{log.read_text(errors='replace')[-3000:]}")
+                time.sleep(0.2)
+        yield url, client
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -196,7 +206,6 @@ def scrapyd(
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        mongo_client.drop_database(database)
 
 
 @pytest.fixture(scope="module")

@@ -5,32 +5,24 @@ Benchmark blocks read ``../shared/corpus``: they are skipped where it is absent,
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
 import pytest
 
 from tests.support.corpus import corpus_dir
-from tests.support.walkthrough import bash_blocks
+from tests.support.docblocks import REPO, Block, failure, read_blocks, run_block
 
-ROOT = Path(__file__).resolve().parents[2]
-DOC = ROOT / "docs" / "extraction.md"
-BLOCKS = bash_blocks(DOC)
+DOC = REPO / "docs" / "extraction.md"
+BLOCKS = read_blocks(DOC, ("bash",))
 
 
 def test_the_doc_has_runnable_blocks() -> None:
-    assert [block for block in BLOCKS if block.skip_reason is None]
+    assert [block for block in BLOCKS if block.skip is None]
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"line-{block.line}" for block in BLOCKS])
-def test_doc_block_runs(block) -> None:
-    if block.skip_reason:
-        pytest.skip(block.skip_reason)
+def test_doc_block_runs(block: Block) -> None:
+    if block.skip:
+        pytest.skip(block.skip)
     if "bench" in block.code and corpus_dir() is None:
         pytest.skip("../shared/corpus is not available on this machine")
-    done = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", block.code], cwd=ROOT, capture_output=True, text=True, timeout=600
-    )
-    assert done.returncode == 0, (
-        f"{block.code}\n--- stdout\n{done.stdout[-2000:]}\n--- stderr\n{done.stderr[-2000:]}"
-    )
+    done = run_block(block.code, timeout=600)
+    assert done.returncode == 0, failure(block.name, block.code, done)

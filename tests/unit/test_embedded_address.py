@@ -10,14 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from newsbot.env import project_path, project_root
 from newsbot.storage.embedded import ensure_server, find_running, free_port, pick_port, port_free
+from tests.support.cli import run_newsbot
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -66,18 +65,6 @@ def test_project_root_is_found_upward_or_from_newsbot_home(tmp_path: Path, monke
     assert project_root(tmp_path) == deep.resolve()
 
 
-def newsbot(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newsbot", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """A folder holding scrapy.cfg, and an environment without MONGO_URI whose server port is free."""
@@ -91,7 +78,7 @@ def project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 def test_read_commands_never_start_a_server(project) -> None:
     root, env = project
     for command in (["stats"], ["stories"], ["export", "--quiet"]):
-        result = newsbot(*command, cwd=root / "sub", env=env)
+        result = run_newsbot(*command, cwd=root / "sub", env=env)
         assert result.returncode != 0, command
         assert "no embedded server is running" in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
@@ -102,19 +89,19 @@ def test_read_commands_never_start_a_server(project) -> None:
 def test_db_commands_work_from_any_folder_of_the_project(project) -> None:
     root, env = project
     port = env["NEWSBOT_DB_PORT"]
-    start = newsbot("db", "start", cwd=root, env=env)
+    start = run_newsbot("db", "start", cwd=root, env=env)
     try:
         assert start.returncode == 0, start.stderr
-        uri = newsbot("db", "uri", cwd=root / "sub" / "deeper", env=env)
+        uri = run_newsbot("db", "uri", cwd=root / "sub" / "deeper", env=env)
         assert (
             uri.returncode == 0 and uri.stdout.strip() == f"mongodb://127.0.0.1:{port}/?directConnection=true"
         )
-        stats = newsbot("stats", cwd=root / "sub", env=env)
+        stats = run_newsbot("stats", cwd=root / "sub", env=env)
         assert stats.returncode == 0 and "0 articles" in stats.stdout, stats.stderr
-        stop = newsbot("db", "stop", cwd=root / "sub", env=env)
+        stop = run_newsbot("db", "stop", cwd=root / "sub", env=env)
         assert stop.returncode == 0 and "stopped" in stop.stdout
         assert find_running(root / ".newsbot" / "mongo") is None
-        missing = newsbot("db", "uri", cwd=root, env=env)
+        missing = run_newsbot("db", "uri", cwd=root, env=env)
         assert missing.returncode == 1 and "no embedded server running" in missing.stderr
     finally:
         server = find_running(root / ".newsbot" / "mongo")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -13,6 +11,7 @@ import pytest
 
 from newsbot.ops.commands.mirror import MirrorServer, content_type
 from newsbot.storage.embedded import free_port, port_open
+from tests.support.cli import run_newsbot
 
 REPO = Path(__file__).resolve().parents[2]
 RFI = REPO / "tests" / "fixtures" / "sites" / "rfi"
@@ -47,18 +46,6 @@ def test_content_type_of_a_file_without_suffix_comes_from_its_start() -> None:
     assert content_type(Path("rss"), b"  <?xml version='1.0'?><rss/>").startswith("application/xml")
     assert content_type(Path("page"), b"<!DOCTYPE html><html>").startswith("text/html")
     assert content_type(Path("blob"), b"\x00\x01") == "application/octet-stream"
-
-
-def run_newsbot(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newsbot", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_detached_mirror_listens_when_the_command_returns_and_stops(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse, XmlResponse
-from scrapy.utils.test import get_crawler
 
 from newsbot.crawl.feeds import FeedEntry
 from newsbot.items import ArticleItem
@@ -26,6 +25,7 @@ from spiders.outlets import (
     RfiSpider,
     VingtMinutesSpider,
 )
+from tests.support.spider_factory import make_spider
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -39,14 +39,6 @@ OUTLET_PAGES = {
     LiberationSpider: "liberation_article.html",
     OuestFranceSpider: "ouestfrance_article.html",
 }
-
-
-def make_spider(cls: type[NewsSpider], **kwargs: str) -> NewsSpider:
-    crawler = get_crawler(cls)
-    spider = cls.from_crawler(crawler, **kwargs)
-    crawler.spider = spider
-    crawler.stats.open_spider()
-    return spider
 
 
 def page_response(name: str) -> HtmlResponse:

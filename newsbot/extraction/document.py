@@ -17,8 +17,6 @@ _PARSER = HTMLParser(
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 """C0 controls other than tab, LF and CR: libxml2 rejects them. In UTF-8 they are single bytes that
 never occur inside a multi-byte sequence, so deleting them from the encoded text is exact."""
-_NONCHARACTER_BYTES = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
-"""U+FFFE and U+FFFF in UTF-8: libxml2 keeps them in text, but lxml refuses them in any string set back."""
 _UNSAFE_REFERENCE = re.compile(
     rb"&#(?:[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F])"
     rb"|0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9]))"
@@ -42,7 +40,8 @@ def parse_html(text: str) -> HtmlElement | None:
         return None
     if not isinstance(root, HtmlElement):
         return None
-    if _UNSAFE_REFERENCE.search(data) or any(sequence in data for sequence in _NONCHARACTER_BYTES):
+    # U+FFFE/U+FFFF pass libxml2 as they are; looked up in the str, where that is cheapest.
+    if _UNSAFE_REFERENCE.search(data) or "\ufffe" in text or "\uffff" in text:
         _strip_unsafe_chars(root)
     return root
 

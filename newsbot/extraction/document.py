@@ -17,6 +17,14 @@ _PARSER = HTMLParser(
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 """C0 controls other than tab, LF and CR: libxml2 rejects them. In UTF-8 they are single bytes that
 never occur inside a multi-byte sequence, so deleting them from the encoded text is exact."""
+_UNSAFE_REFERENCE = re.compile(
+    rb"&#(?:[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F])"
+    rb"|0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9]))"
+)
+"""A numeric character reference (``&#1;``, ``&#x1b``: the semicolon is optional in HTML) to a C0
+control or U+FFFE/U+FFFF. The parser decodes it into the tree, where ``drop_tree`` and every other
+text setter raise ``ValueError`` on it."""
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -33,7 +41,26 @@ def parse_html(text: str, utf8: bytes | None = None) -> HtmlElement | None:
         root = document_fromstring(data, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
-    return root if isinstance(root, HtmlElement) else None
+    if not isinstance(root, HtmlElement):
+        return None
+    # U+FFFE/U+FFFF pass libxml2 as they are; looked up in the str, where that is cheapest.
+    if _UNSAFE_REFERENCE.search(data) or "\ufffe" in text or "\uffff" in text:
+        _strip_unsafe_chars(root)
+    return root
+
+
+def _strip_unsafe_chars(root: HtmlElement) -> None:
+    """Delete the characters lxml refuses to store from every text, tail and attribute of the tree,
+    as the raw control bytes are deleted before parsing: pruning (``drop_tree`` moves a tail) would
+    otherwise raise on them. Only pages whose bytes can produce one pay for this walk."""
+    for node in root.iter():
+        if node.text and _UNSAFE_CHARS.search(node.text):
+            node.text = _UNSAFE_CHARS.sub("", node.text)
+        if node.tail and _UNSAFE_CHARS.search(node.tail):
+            node.tail = _UNSAFE_CHARS.sub("", node.tail)
+        for name, value in node.attrib.items():
+            if _UNSAFE_CHARS.search(value):
+                node.set(name, _UNSAFE_CHARS.sub("", value))
 
 
 def _is_blank(data: bytes) -> bool:

@@ -45,6 +45,7 @@ HTML_SNIPPETS: tuple[bytes, ...] = (
     b"<p " + b'a="' * 200 + b">",
     b"<svg><foreignObject><p>dans un svg</p></foreignObject></svg><math><mi>x</mi></math>",
     b"&#0; &#xD800; &#x110000; &bogus; &amp",
+    b"<script>x</script>&#1;&#x1b&#0011;&#xFFFF;&#65534 <p>&#x0c;</p>",  # references lxml refuses to store
     b"<p>__import__('os').system('touch /tmp/pwned') $(rm -rf /) `id`</p>",
 )
 

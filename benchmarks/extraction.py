@@ -36,6 +36,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from benchmarks.rule_sites import rules_only_from
 from newsbot.extraction import ExtractedArticle, extract_article
 from newsbot.extraction import rules as extraction_rules
 from newsbot.outlets import profile_for_url
@@ -657,7 +658,7 @@ def main(argv: list[str] | None = None) -> int:
         outputs["newsbot"][page.name] = runs[0]
         if page.is_french:
             outputs["newsbot generic"][page.name] = run_newsbot(page, use_profile=False)[0]
-            left_out = extraction_rules.rules_only_from(page.site)
+            left_out = rules_only_from(page.site)
             outputs[LEFT_OUT][page.name] = run_newsbot(page, disabled=left_out)[0]
         if clean is not None and page.is_french:
             outputs["newsbot + clean_text"][page.name] = run_newsbot(page, clean)[0]

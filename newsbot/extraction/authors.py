@@ -97,7 +97,7 @@ def without_house_names(names: list[str], own_keys: set[str]) -> list[str]:
     """Drop the publication's own name and desk labels from an author list.
 
     A byline is the people (and news agencies) who wrote the piece: "Le Monde avec AFP" → ["AFP"],
-    "Rédaction en ligne (avec Belga)" → ["Belga"], "lesoir.be" or "La rédaction du Lot" → [].
+    "Rédaction en ligne (avec Belga)" → ["Belga"], the site's own host or "La rédaction du Lot" → [].
     ``own_keys`` are :func:`name_key` forms of the site's names (``og:site_name``, publisher, host).
     """
     kept: list[str] = []

@@ -148,7 +148,7 @@ def _standfirst_text(element: HtmlElement) -> str | None:
 def authors(page: Page) -> list[str]:
     """JSON-LD authors, else author meta tags, else the outlet's or a generic byline element.
 
-    A source naming only the publication itself or a desk ("lesoir.be", "La rédaction") gives way
+    A source naming only the publication itself or a desk (its host, "La rédaction") gives way
     to the next one, where the visible byline often names the writer or the agency."""
     own = page.own_name_keys
     sources = itertools.chain(

@@ -2,6 +2,7 @@
 
 The extractor is not tuned automatically; each rule added for a site's miss has a name here so the
 benchmark can measure that site with the rules its pages motivated switched off (leave-one-site-out).
+The sites themselves are named only in the benchmark.
 Production code never switches anything off: :func:`active` is ``True`` unless inside
 :func:`without`.
 """
@@ -12,21 +13,24 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-RULE_SITES: dict[str, tuple[str, ...]] = {
-    "authors-house-names": ("lemonde.fr", "liberation.fr", "lalibre.be"),
-    "authors-desk-label": ("ladepeche.fr",),
-    "authors-fall-through": ("lesoir.be",),
-    "authors-no-commenters": ("lesoir.be",),
-    "authors-dateline-block": ("lesoir.be",),
-    "lead-box-label": ("ladepeche.fr",),
-    "lead-no-subscribe-prompt": ("lemonde.fr",),
-    "lead-article-hat": ("lalibre.be",),
-    "dates-page-time-zone": ("ici.radio-canada.ca",),
-    "dates-no-comment-times": ("internetactu.net",),
-    "body-sponsored-call-outs": ("ladepeche.fr",),
-    "body-bracketed-plugs": ("theconversation.com",),
-}
-"""Rule name → the sites (corpus hosts) whose misses motivated it."""
+RULES: frozenset[str] = frozenset(
+    {
+        "authors-house-names",
+        "authors-desk-label",
+        "authors-fall-through",
+        "authors-no-commenters",
+        "authors-dateline-block",
+        "lead-box-label",
+        "lead-no-subscribe-prompt",
+        "lead-article-hat",
+        "dates-page-time-zone",
+        "dates-no-comment-times",
+        "body-sponsored-call-outs",
+        "body-bracketed-plugs",
+    }
+)
+"""Every switchable rule. Which corpus sites motivated each one is evaluation metadata, kept with the
+benchmark (``benchmarks/rule_sites.py``): no rule's behaviour depends on the site it reads."""
 
 _DISABLED: ContextVar[frozenset[str]] = ContextVar("newsbot_disabled_rules", default=frozenset())
 
@@ -39,19 +43,11 @@ def active(name: str) -> bool:
 @contextmanager
 def without(names: Iterable[str]) -> Iterator[None]:
     """Extract with the rules ``names`` switched off (benchmarks only)."""
+    unknown = set(names) - RULES
+    if unknown:
+        raise ValueError(f"unknown extraction rules: {sorted(unknown)}")
     token = _DISABLED.set(_DISABLED.get() | frozenset(names))
     try:
         yield
     finally:
         _DISABLED.reset(token)
-
-
-def rules_motivated_by(site: str) -> list[str]:
-    """Names of the rules a site's misses motivated."""
-    return [name for name, sites in RULE_SITES.items() if site in sites]
-
-
-def rules_only_from(site: str) -> list[str]:
-    """Rules that exist only because of ``site``: those to switch off when it is left out (a rule
-    several sites motivated would have been written from the others' misses alone)."""
-    return [name for name, sites in RULE_SITES.items() if set(sites) == {site}]

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from scrapy.utils.test import get_crawler
 
+from benchmarks.rule_sites import RULE_SITES, rules_only_from
 from newsbot.dates import parse_date
 from newsbot.extraction import extract_article
 from newsbot.extraction.datesources import find_dates, repair_machine_date
@@ -257,9 +258,17 @@ def test_a_rule_switched_off_gives_the_behaviour_before_it() -> None:
     with rules.without(["body-bracketed-plugs"]):
         assert plug in body_of(html)
     assert plug not in body_of(html)
-    assert rules.rules_only_from("lesoir.be") == [
+    assert rules_only_from("lesoir.be") == [
         "authors-fall-through",
         "authors-no-commenters",
         "authors-dateline-block",
     ]
-    assert "authors-house-names" not in rules.rules_only_from("lemonde.fr")
+    assert "authors-house-names" not in rules_only_from("lemonde.fr")
+
+
+def test_every_rule_has_the_sites_that_motivated_it_and_unknown_rules_are_refused() -> None:
+    from newsbot.extraction import rules
+
+    assert set(RULE_SITES) == rules.RULES
+    with pytest.raises(ValueError, match="unknown extraction rules"), rules.without(["no-such-rule"]):
+        pass
